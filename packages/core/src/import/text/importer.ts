@@ -1,5 +1,16 @@
-import type { Disclosure } from '../../model/schema.ts';
-import type { ImportResult } from '../diagnostics.ts';
+/**
+ * The text importer: a published disclosure (or a whole 部门预算 document) as extracted from PDF —
+ * raw or `pdftotext -layout`, one or two newlines per printed line, CRLF, page breaks anywhere —
+ * read into the model. Never throws: what cannot be read becomes diagnostics naming the line.
+ */
+import type { Disclosure, Explanation, Project } from '../../model/schema.ts';
+import { CODES, type Diagnostic, type ImportResult } from '../diagnostics.ts';
+import { readExplanation } from './explanation.ts';
+import { FORM_TITLE_RE, type FormReading, readForm } from './form.ts';
+import { joinLines } from './form-header.ts';
+import { assembleTable, namePieceWidths } from './indicator-table.ts';
+import { type Line, splitLines, squash } from './lines.ts';
+import { parseSummarySentence, SUMMARY_ANCHOR_RE } from './summary-sentence.ts';
 
 /** Options for the text importer. */
 export interface TextImportOptions {
@@ -7,13 +18,224 @@ export interface TextImportOptions {
   source?: string;
 }
 
+/** "项目经费情况说明", possibly preceded by the project's name (named 说明 are paired by name). */
+const EXPLANATION_RE = /^(.{0,60}?)项目经费情况说明$/;
+/** A chapter heading of the surrounding 部门预算 document: ends the last form's table. */
+const CHAPTER_RE =
+  /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十\d]+[章节部分]|附[件表]|注[:：])/;
+const ORDINAL_PREFIX_RE = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])$/;
+
+type Block =
+  | { kind: 'explanation'; start: number; end: number; name: string }
+  | { kind: 'form'; start: number; end: number };
+
 /**
- * Reads a published disclosure as text (PDF text extraction, raw or `-layout`) into the model.
- * Never throws: what it cannot read becomes diagnostics naming the line.
+ * Reads a disclosure from text.
+ * @returns the model (money in fen) and diagnostics; `disclosure` is null when no form was found.
+ *   When diagnostics hold errors the disclosure is a best reading and must be checked before use.
  */
 export function importDisclosureText(
-  _text: string,
+  text: string,
   _options: TextImportOptions = {},
 ): ImportResult<Disclosure> {
-  return { disclosure: null, diagnostics: [] }; // replaced by the real reader (lead is writing it)
+  const diagnostics: Diagnostic[] = [];
+  try {
+    return read(text, diagnostics);
+  } catch (e) {
+    // A reader bug must not take the process down with it; say where we were.
+    diagnostics.push({
+      code: 'IMPORT_INTERNAL',
+      severity: 'error',
+      message: `读取时发生内部错误：${e instanceof Error ? e.message : String(e)}`,
+    });
+    return { disclosure: null, diagnostics };
+  }
+}
+
+function read(text: string, diagnostics: Diagnostic[]): ImportResult<Disclosure> {
+  const lines = splitLines(text);
+  const blocks = findBlocks(lines);
+  const firstForm = blocks.find((b) => b.kind === 'form');
+  if (!firstForm) {
+    diagnostics.push({
+      code: CODES.NO_FORMS,
+      severity: 'error',
+      message: '没有找到「财政项目支出绩效目标申报表」：这不是一份项目绩效目标公开文本，或文字无法识别',
+      line: lines[0]?.no ?? 1,
+    });
+    return { disclosure: null, diagnostics };
+  }
+
+  // The summary sentence: before the first block (in a 部门预算 document, under 绩效目标设置情况).
+  const firstBlockStart = blocks[0]?.start ?? lines.length;
+  const summaryReading = readSummary(lines.slice(0, firstBlockStart), diagnostics);
+
+  // Forms and explanations; tables are assembled once the name column's width is known.
+  const forms: { reading: FormReading; block: Block }[] = [];
+  const explanations: { explanation: Explanation; name: string; block: Block; used: boolean }[] = [];
+  let projectNo = 0;
+  for (const b of blocks) {
+    const body = lines.slice(b.start, b.end);
+    if (b.kind === 'explanation') {
+      const explanation = readExplanation(body.slice(1), diagnostics);
+      if (explanation.sections.length > 0)
+        explanations.push({ explanation, name: b.name, block: b, used: false });
+    } else {
+      forms.push({ reading: readForm(body, diagnostics, `projects[${projectNo}]`), block: b });
+      projectNo++;
+    }
+  }
+  const widths = forms.flatMap((f) => namePieceWidths(f.reading.table));
+  const widest = widths.length > 0 ? Math.max(...widths) : 0;
+  const fullWidth = widest >= 16 ? widest - 4 : Number.POSITIVE_INFINITY;
+
+  const projects: Project[] = forms.map((f, i) => {
+    const indicators = assembleTable(
+      f.reading.table,
+      fullWidth,
+      diagnostics,
+      `projects[${i}].form.indicators`,
+    );
+    return { explanation: null, form: { ...f.reading.form, indicators } };
+  });
+  pairExplanations(projects, forms, explanations, diagnostics, lines);
+
+  const year = projects.find((p) => p.form.year > 0)?.form.year ?? summaryReading?.year ?? 0;
+  for (const p of projects) if (p.form.year === 0) p.form.year = year;
+  if (year < 2000 || year > 2100) {
+    diagnostics.push({
+      code: CODES.YEAR_MISSING,
+      severity: 'error',
+      message: `没有读到有效的预算年度（读到：${year || '无'}）`,
+      line: lines[firstForm.start]?.no,
+      field: 'year',
+    });
+  }
+  return {
+    disclosure: {
+      format: 'jixiao.disclosure/1',
+      year: Math.min(2100, Math.max(2000, year)),
+      department: department(projects, diagnostics),
+      summary: summaryReading?.summary ?? null,
+      projects,
+    },
+    diagnostics,
+  };
+}
+
+function findBlocks(lines: readonly Line[]): Block[] {
+  const starts: { kind: 'explanation' | 'form'; at: number; name: string }[] = [];
+  lines.forEach((l, at) => {
+    const s = squash(l.text);
+    if (FORM_TITLE_RE.test(s)) starts.push({ kind: 'form', at, name: '' });
+    else {
+      const m = EXPLANATION_RE.exec(s);
+      if (m) {
+        const prefix = m[1] ?? '';
+        // "七、项目经费情况说明" is a chapter heading of the budget document, not a project's 说明.
+        starts.push({ kind: 'explanation', at, name: ORDINAL_PREFIX_RE.test(prefix) ? '' : prefix });
+      }
+    }
+  });
+  return starts.map((s, k) => {
+    let end = starts[k + 1]?.at ?? lines.length;
+    if (s.kind === 'form') {
+      // The form's table ends at the surrounding document's next heading (after the last form).
+      const tableAt = lines.findIndex((l, i) => i > s.at && i < end && /三级指标|指标值/.test(l.text));
+      if (tableAt >= 0) {
+        const chapter = lines.findIndex((l, i) => i > tableAt && i < end && CHAPTER_RE.test(l.text));
+        if (chapter >= 0) end = chapter;
+      }
+    }
+    return s.kind === 'form'
+      ? { kind: 'form', start: s.at, end }
+      : { kind: 'explanation', start: s.at, end, name: s.name };
+  });
+}
+
+function readSummary(lines: readonly Line[], diagnostics: Diagnostic[]) {
+  const { text, lineAt } = joinLines(lines.map((l) => ({ ...l, text: squash(l.text) })));
+  const anchor = SUMMARY_ANCHOR_RE.exec(text);
+  if (!anchor) {
+    diagnostics.push({
+      code: CODES.SUMMARY_MISSING,
+      severity: 'info',
+      message: '没有找到绩效目标编报情况的总述（“按照本市预算绩效管理工作的总体要求……”），summary 记为空',
+      field: 'summary',
+    });
+    return null;
+  }
+  const reading = parseSummarySentence(text.slice(anchor.index, anchor.index + 400));
+  if (!reading) {
+    const line = lineAt(anchor.index);
+    diagnostics.push({
+      code: CODES.SUMMARY_UNREADABLE,
+      severity: 'warning',
+      message: `第${line}行：总述句的格式无法识别（单位数、项目数或金额缺失）：${text.slice(anchor.index, anchor.index + 60)}…`,
+      line,
+      field: 'summary',
+    });
+  }
+  return reading;
+}
+
+function pairExplanations(
+  projects: Project[],
+  forms: readonly { reading: FormReading; block: Block }[],
+  explanations: { explanation: Explanation; name: string; block: Block; used: boolean }[],
+  diagnostics: Diagnostic[],
+  lines: readonly Line[],
+): void {
+  // Named 说明 go to the form of that name; the others to the form that follows them (domain.md §8).
+  const byName = new Map(projects.map((p, i) => [squash(p.form.name), i]));
+  for (const e of explanations) {
+    if (!e.name) continue;
+    const i = byName.get(squash(e.name));
+    const p = i === undefined ? undefined : projects[i];
+    if (p && p.explanation === null) {
+      p.explanation = e.explanation;
+      e.used = true;
+    }
+  }
+  forms.forEach((f, i) => {
+    const p = projects[i];
+    if (!p || p.explanation !== null) return;
+    // the nearest unused 说明 before this form and after the previous form
+    const prevEnd = i > 0 ? (forms[i - 1]?.block.start ?? 0) : -1;
+    const candidate = [...explanations]
+      .reverse()
+      .find((e) => !e.used && e.block.start < f.block.start && e.block.start > prevEnd);
+    if (candidate) {
+      p.explanation = candidate.explanation;
+      candidate.used = true;
+    }
+  });
+  for (const e of explanations) {
+    if (e.used) continue;
+    const line = lines[e.block.start]?.no;
+    diagnostics.push({
+      code: CODES.EXPLANATION_UNPAIRED,
+      severity: 'warning',
+      message: `第${line}行的项目经费情况说明没有对应的申报表，已忽略`,
+      line,
+    });
+  }
+}
+
+function department(projects: readonly Project[], diagnostics: Diagnostic[]): string {
+  const counts = new Map<string, number>();
+  for (const p of projects) {
+    const d = p.form.competentDepartment;
+    if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (ranked.length > 1) {
+    diagnostics.push({
+      code: CODES.DEPARTMENT_MIXED,
+      severity: 'warning',
+      message: `申报表的主管部门不一致：${ranked.map(([d, n]) => `${d}（${n}张）`).join('、')}，按最多的一个记`,
+      field: 'department',
+    });
+  }
+  return ranked[0]?.[0] || '（未读到主管部门）';
 }
