@@ -126,7 +126,11 @@ function read(text: string, diagnostics: Diagnostic[]): ImportResult<Disclosure>
 function findBlocks(lines: readonly Line[]): Block[] {
   const starts: { kind: 'explanation' | 'form'; at: number; name: string }[] = [];
   lines.forEach((l, at) => {
-    const s = squash(l.text);
+    // cheap test first: both headings end in 表 / 说明, or in the year after the title
+    const t = l.text;
+    const last = t.charCodeAt(t.length - 1);
+    if (last !== 0x8868 && last !== 0x660e && last !== 0xff09 && last !== 0x29) return;
+    const s = squash(t);
     if (FORM_TITLE_RE.test(s)) starts.push({ kind: 'form', at, name: '' });
     else {
       const m = EXPLANATION_RE.exec(s);
@@ -141,9 +145,9 @@ function findBlocks(lines: readonly Line[]): Block[] {
     let end = starts[k + 1]?.at ?? lines.length;
     if (s.kind === 'form') {
       // The form's table ends at the surrounding document's next heading (after the last form).
-      const tableAt = lines.findIndex((l, i) => i > s.at && i < end && /三级指标|指标值/.test(l.text));
+      const tableAt = indexFrom(lines, s.at + 1, end, (l) => /三级指标|指标值/.test(l.text));
       if (tableAt >= 0) {
-        const chapter = lines.findIndex((l, i) => i > tableAt && i < end && CHAPTER_RE.test(l.text));
+        const chapter = indexFrom(lines, tableAt + 1, end, (l) => CHAPTER_RE.test(l.text));
         if (chapter >= 0) end = chapter;
       }
     }
@@ -151,6 +155,14 @@ function findBlocks(lines: readonly Line[]): Block[] {
       ? { kind: 'form', start: s.at, end }
       : { kind: 'explanation', start: s.at, end, name: s.name };
   });
+}
+
+function indexFrom(lines: readonly Line[], from: number, to: number, pred: (l: Line) => boolean): number {
+  for (let i = from; i < to; i++) {
+    const l = lines[i];
+    if (l && pred(l)) return i;
+  }
+  return -1;
 }
 
 function readSummary(lines: readonly Line[], diagnostics: Diagnostic[]) {
@@ -197,18 +209,20 @@ function pairExplanations(
       e.used = true;
     }
   }
+  // Blocks are in document order: walk them once, keeping the latest unused 说明 before each form.
+  let candidate: (typeof explanations)[number] | null = null;
+  let e = 0;
   forms.forEach((f, i) => {
+    while (e < explanations.length && (explanations[e]?.block.start ?? 0) < f.block.start) {
+      const x = explanations[e++];
+      if (x && !x.used) candidate = x;
+    }
     const p = projects[i];
-    if (!p || p.explanation !== null) return;
-    // the nearest unused 说明 before this form and after the previous form
-    const prevEnd = i > 0 ? (forms[i - 1]?.block.start ?? 0) : -1;
-    const candidate = [...explanations]
-      .reverse()
-      .find((e) => !e.used && e.block.start < f.block.start && e.block.start > prevEnd);
-    if (candidate) {
+    if (p && p.explanation === null && candidate && !candidate.used) {
       p.explanation = candidate.explanation;
       candidate.used = true;
     }
+    candidate = null;
   });
   for (const e of explanations) {
     if (e.used) continue;

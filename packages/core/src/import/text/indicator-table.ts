@@ -65,6 +65,8 @@ interface RowItem {
   type: 'row';
   tokens: Token[];
   line: Line;
+  /** name and value, once split */
+  split?: { name: string; value: string | null };
 }
 type Item = LabelItem | RowItem;
 
@@ -86,7 +88,7 @@ export function scanTable(lines: readonly Line[]): Item[] {
     let rowTokens: Token[] | null = null;
     for (const token of tokens) {
       if (rowTokens === null) {
-        const ext = open.find((b) => PREFIXES.has(b.text + token.text));
+        const ext = open.length === 0 ? undefined : open.find((b) => PREFIXES.has(b.text + token.text));
         if (ext) {
           ext.text += token.text;
           ext.tokens.push({ token, line });
@@ -150,6 +152,11 @@ export function namePieceWidths(items: readonly Item[]): number[] {
 }
 
 function splitRow(it: RowItem): { name: string; value: string | null } {
+  if (it.split === undefined) it.split = splitRowUncached(it);
+  return it.split;
+}
+
+function splitRowUncached(it: RowItem): { name: string; value: string | null } {
   const first = it.tokens[0];
   const last = it.tokens[it.tokens.length - 1];
   if (!first || !last) return { name: '', value: null };
@@ -184,6 +191,7 @@ export function assembleTable(
   let l2 = '';
   let group: RowItem[] = [];
   let repeatedL1 = false;
+  let l1Line = 0;
   let rowsSinceLabel = 0;
   const labels = items.filter((it): it is LabelItem => it.type === 'label' && it.word !== null);
 
@@ -235,6 +243,7 @@ export function assembleTable(
     const line = it.tokens[0]?.line.no ?? 0;
     if (level === 'level1') {
       repeatedL1 = it.word === l1 && rowsSinceLabel > 0;
+      l1Line = line;
       l1 = it.word;
       l2 = '';
     } else {
@@ -242,8 +251,8 @@ export function assembleTable(
         diagnostics.push({
           code: CODES.HEADER_REPEATED,
           severity: 'info',
-          message: `第${line}行：一级/二级指标「${l1} / ${it.word}」的表头重复印了一次`,
-          line,
+          message: `第${l1Line}行：一级/二级指标「${l1} / ${it.word}」的表头重复印了一次`,
+          line: l1Line,
           field: fieldPath,
           ruleId: 'FMT-08',
         });

@@ -28,33 +28,28 @@ const PAGE_NUMBER_RE =
  * runs) carry no meaning for the reader, so they are dropped here; numbers stay those of the input.
  */
 export function splitLines(input: string): Line[] {
-  let text = input;
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const out: Line[] = [];
-  let no = 0;
-  let start = 0;
-  const n = text.length;
-  while (start <= n) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = n;
-    no++;
-    let raw = text.slice(start, end);
-    if (raw.length > 0) {
-      if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
-      // A lone CR (old Mac) or a form feed (pdftotext's page break) inside the line splits it too.
-      if (raw.includes('\r') || raw.includes('\f')) {
-        for (const part of raw.split(/[\r\f]/)) pushLine(out, part, no);
-      } else pushLine(out, raw, no);
-    }
-    start = end + 1;
+  const all = text.split('\n');
+  for (let i = 0; i < all.length; i++) {
+    let raw = all[i] ?? '';
+    if (raw.length === 0) continue;
+    if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
+    // A lone CR (old Mac) or a form feed (pdftotext's page break) inside the line splits it too.
+    if (raw.includes('\r') || raw.includes('\f')) {
+      for (const part of raw.split(/[\r\f]/)) pushLine(out, part, i + 1);
+    } else pushLine(out, raw, i + 1);
   }
   return out;
 }
 
+const NON_BLANK_RE = /\S/;
+
 function pushLine(out: Line[], part: string, no: number): void {
-  const raw = part.replace(/\s+$/, '');
-  const text = raw.trim();
-  if (text.length === 0 || PAGE_NUMBER_RE.test(text)) return;
+  if (!NON_BLANK_RE.test(part)) return; // half the lines of a PDF extraction are blank
+  const raw = part.trimEnd();
+  const text = raw.trimStart();
+  if (text.length <= 15 && PAGE_NUMBER_RE.test(text)) return;
   out.push({ no, raw, text });
 }
 
