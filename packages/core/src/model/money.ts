@@ -44,12 +44,10 @@ function toFen(negative: boolean, intPart: string, frac: string): Fen | null {
   return negative && n !== 0 ? -n : n;
 }
 
-/** Formats fen as a canonical yuan string: `585000000` → `"5850000.00"`. */
+/** Formats fen as a canonical yuan string: `585000000` → `"5850000.00"`. Throws on a non-integer. */
 export function fenToYuan(fen: Fen): string {
-  const neg = fen < 0;
-  const abs = Math.abs(fen);
-  const s = String(abs).padStart(3, '0');
-  return `${neg ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
+  const f = toBig(fen);
+  return hundredths(f < 0n, f < 0n ? -f : f);
 }
 
 /** Formats fen with thousands separators, as forms print it: `585000000` → `"5,850,000.00"`. */
@@ -61,23 +59,39 @@ export function formatYuan(fen: Fen): string {
 }
 
 /**
- * Fen → 万元 rounded half up to two decimals, as the summary sentence prints it:
+ * Fen → 万元 rounded half up (away from zero) to two decimals, as the summary sentence prints it:
  * 3,022,486,500 fen (30,224,865.00 元) → `"3022.49"`.
  */
 export function fenToWan(fen: Fen): string {
-  const neg = fen < 0;
-  const abs = Math.abs(fen);
-  // 1 万元 = 1,000,000 fen; two decimals of 万元 = 10,000 fen. Round half up on the absolute value.
-  const hundredths = Math.floor((abs + 5000) / 10000);
-  const s = String(hundredths).padStart(3, '0');
-  return `${neg && hundredths !== 0 ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
+  const f = toBig(fen);
+  // 1 万元 = 1,000,000 fen; two decimals of 万元 = 10,000 fen.
+  return hundredths(f < 0n, divHalfUp(f < 0n ? -f : f, 10_000n));
 }
 
-/** A percentage of two amounts to two decimals, half up (`233625.00` covered by `80000.00` → `"34.24"`). */
+/**
+ * A percentage of two amounts to two decimals, rounded half up (away from zero) like `fenToWan`:
+ * 80,000.00 of 233,625.00 → `"34.24"`. `null` when `whole` is 0. Exact integer arithmetic.
+ */
 export function percent(part: Fen, whole: Fen): string | null {
-  if (whole === 0) return null;
-  const scaled = Math.round((part * 10000) / whole); // exact enough: both are integers far below 2^53/10^4
-  const neg = scaled < 0;
-  const s = String(Math.abs(scaled)).padStart(3, '0');
-  return `${neg ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
+  const p = toBig(part);
+  const w = toBig(whole);
+  if (w === 0n) return null;
+  const abs = divHalfUp((p < 0n ? -p : p) * 10_000n, w < 0n ? -w : w);
+  return hundredths(p < 0n !== w < 0n, abs);
+}
+
+function toBig(fen: Fen): bigint {
+  if (!Number.isInteger(fen)) throw new RangeError(`not a whole number of fen: ${fen}`);
+  return BigInt(fen);
+}
+
+/** `a / b` rounded half up, for `a ≥ 0`, `b > 0`. */
+function divHalfUp(a: bigint, b: bigint): bigint {
+  return (2n * a + b) / (2n * b);
+}
+
+/** A count of hundredths with its sign: `5n` → `"0.05"`; never `"-0.00"`. */
+function hundredths(negative: boolean, n: bigint): string {
+  const s = n.toString().padStart(3, '0');
+  return `${negative && n !== 0n ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
 }

@@ -11,7 +11,13 @@ import { type Fen, fenToYuan, yuanToFen } from './money.ts';
 
 export const FORMAT = 'jixiao.disclosure/1' as const;
 
-/** `^-?[0-9]+\.[0-9]{2}$` on the wire ⇄ integer fen in the model. */
+/**
+ * `^-?[0-9]+\.[0-9]{2}$` on the wire ⇄ integer fen in the model.
+ *
+ * The one place where this is stricter than the JSON Schema: fen are a `number`, so an amount of
+ * 2^53 fen (90,071,992,547,409.92 元) or more is refused here although the pattern accepts it
+ * (`schema.test.ts` pins the limit).
+ */
 export const Yuan = z.codec(z.string().regex(/^-?[0-9]+\.[0-9]{2}$/), z.int(), {
   decode: (s, ctx) => {
     const fen = yuanToFen(s);
@@ -24,14 +30,20 @@ export const Yuan = z.codec(z.string().regex(/^-?[0-9]+\.[0-9]{2}$/), z.int(), {
   encode: (fen: Fen) => fenToYuan(fen),
 });
 
+/**
+ * JSON Schema `"type": "integer"`: any finite number with no fractional part. Not `z.int()`, which
+ * also caps at ±(2^53 − 1) where the JSON Schema has no bound.
+ */
+const Integer = z.number().refine(Number.isInteger, { message: '应为整数' });
+
 export const Decimal = z.string().regex(/^-?[0-9]+(\.[0-9]+)?$/);
 const NullableYuan = Yuan.nullable();
 
 export const Summary = z.strictObject({
-  budgetUnitCount: z.int().min(0),
-  projectCount: z.int().min(0),
+  budgetUnitCount: Integer.min(0),
+  projectCount: Integer.min(0),
   totalWan: Decimal,
-  largeProjectCount: z.int().min(0).nullable(),
+  largeProjectCount: Integer.min(0).nullable(),
   largeThresholdWan: Decimal.nullable(),
 });
 
@@ -79,7 +91,7 @@ export const Indicator = z.discriminatedUnion('kind', [QuantitativeIndicator, Qu
 
 export const Form = z.strictObject({
   title: z.string(),
-  year: z.int(),
+  year: Integer,
   name: z.string(),
   nature: z.string(),
   category: z.string(),
