@@ -7,7 +7,7 @@
 import { type Fen, parseWan, parseYuan } from '../../model/money.ts';
 import type { Funds } from '../../model/schema.ts';
 import { CODES, type Diagnostic } from '../diagnostics.ts';
-import type { Line } from './lines.ts';
+import { displayWidth, type Line } from './lines.ts';
 
 export type HeaderField =
   | 'name'
@@ -118,13 +118,58 @@ const FUND_LABEL_ZH: Record<string, string> = {
   annualOther: '其他资金（年度）',
 };
 
+const FULL_LABELS = new Set(LABELS.map(([, l]) => l.replace(/[：:（）()]/g, '')));
+const LABEL_PREFIXES = new Set<string>();
+for (const l of FULL_LABELS) for (let i = 1; i < l.length; i++) LABEL_PREFIXES.add(l.slice(0, i));
+const SEGMENT_RE = /\S+(?: \S+)*/g;
+const KEY_RE = /[\s：:（）()]/g;
+
+interface Cell {
+  col: number;
+  text: string;
+  no: number;
+}
+
+/**
+ * Puts the header's cells back together. In `pdftotext -layout` text a table row is one line of
+ * cells at fixed columns and a wrapped cell continues below at its column (主管部门 中共上海市松 /
+ * 江区委政法委 / 员会), so reading line by line would interleave cells. A segment (text between runs of
+ * 2+ spaces) continues the open cell at its column; a new cell in a column closes the cells to its
+ * right (a new row has begun); a complete label never takes more text. Raw extraction has every
+ * segment at column 0, so there this is the plain line order.
+ */
+export function linearizeCells(lines: readonly Line[]): Line[] {
+  const cells: Cell[] = [];
+  let open: Cell[] = [];
+  for (const line of lines) {
+    SEGMENT_RE.lastIndex = 0;
+    for (let m = SEGMENT_RE.exec(line.raw); m !== null; m = SEGMENT_RE.exec(line.raw)) {
+      const col = displayWidth(line.raw.slice(0, m.index));
+      const text = m[0];
+      const key = text.replace(KEY_RE, '');
+      const at = open.find((c) => Math.abs(c.col - col) <= 2);
+      const atKey = at ? at.text.replace(KEY_RE, '') : '';
+      const atIsLabel = at !== undefined && FULL_LABELS.has(atKey) && !LABEL_PREFIXES.has(atKey);
+      if (at && !atIsLabel && !FULL_LABELS.has(key)) {
+        at.text += text;
+        continue;
+      }
+      const cell: Cell = { col, text, no: line.no };
+      open = open.filter((c) => c.col < col - 2);
+      open.push(cell);
+      cells.push(cell);
+    }
+  }
+  return cells.map((c) => ({ no: c.no, raw: c.text, text: c.text }));
+}
+
 /** Reads the header lines (from below the year line to the goals heading). */
 export function readHeader(
   lines: readonly Line[],
   diagnostics: Diagnostic[],
   projectPath: string,
 ): HeaderValues {
-  const { text, lineAt } = joinLines(lines);
+  const { text, lineAt } = joinLines(linearizeCells(lines));
   const marks: { field: HeaderField; start: number; end: number }[] = [];
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m !== null; m = LABEL_RE.exec(text)) {
