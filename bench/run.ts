@@ -1,0 +1,232 @@
+/**
+ * `npm run bench`: import and review throughput on a 1,000-project disclosure, each beside a bare
+ * baseline measured in the same run on the same data, so figures from different machines compare.
+ *
+ * - import: `importDisclosureText` on the fixture's project blocks repeated to 1,000 projects, in
+ *   MB/s of UTF-8 text, beside a bare line scan (split into lines, count the non-blank ones);
+ * - review: `reviewDisclosure` on the fixture's JSON with its projects repeated to 1,000, in
+ *   projects/s, beside a bare walk that touches every indicator.
+ *
+ * Runs on one core: re-executes itself under `taskset -c 0` where available (V8's GC helper threads
+ * included). Warm-up runs, then the median of at least 7 samples; each sample repeats the work
+ * until it lasts ≥ 200 ms. Reports only: always exits 0.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { type Disclosure, decodeDisclosure, importDisclosureText, reviewDisclosure } from '@jixiao/core';
+
+const PROJECTS = 1000;
+const TARGET_IMPORT_MB_S = 20;
+const TARGET_REVIEW_PROJECTS_S = 10_000;
+const SAMPLES = 7;
+const WARMUP = 3;
+const MIN_SAMPLE_MS = 200;
+/** the core to pin to; choose an idle one on a busy machine */
+const CPU = process.env.JIXIAO_BENCH_CPU ?? '0';
+
+if (pinToOneCore()) process.exit(process.exitCode ?? 0);
+
+const fixture = (ext: string) =>
+  readFileSync(new URL(`../testdata/songjiang-zfw-2024.${ext}`, import.meta.url), 'utf8');
+
+/** The fixture's text with its project blocks (from the first 项目经费情况说明 on) repeated. */
+function bigText(): { text: string; projects: number } {
+  const text = fixture('txt');
+  const start = /^项目经费情况说明\s*$/m.exec(text)?.index;
+  if (start === undefined) throw new Error('fixture has no 项目经费情况说明 line');
+  const perCopy = (JSON.parse(fixture('json')) as { projects: unknown[] }).projects.length;
+  const copies = Math.ceil(PROJECTS / perCopy);
+  const blocks = text.slice(start);
+  return { text: text.slice(0, start) + blocks.repeat(copies), projects: perCopy * copies };
+}
+
+/** The fixture's disclosure with its projects repeated to `PROJECTS`. */
+function bigDisclosure(): Disclosure {
+  const json = JSON.parse(fixture('json')) as { projects: unknown[] };
+  const projects = Array.from({ length: PROJECTS }, (_, i) => json.projects[i % json.projects.length]);
+  return decodeDisclosure({ ...json, projects });
+}
+
+/** Median seconds per call of `fn`, and how many calls a sample made. */
+function measure(fn: () => unknown): number {
+  let sink: unknown;
+  for (let i = 0; i < WARMUP; i++) sink = fn();
+  // Calibrate: enough calls per sample that timer resolution and GC noise do not dominate.
+  let calls = 1;
+  for (;;) {
+    const t = performance.now();
+    for (let i = 0; i < calls; i++) sink = fn();
+    const ms = performance.now() - t;
+    if (ms >= MIN_SAMPLE_MS) break;
+    calls = Math.max(calls * 2, Math.ceil((calls * MIN_SAMPLE_MS) / Math.max(ms, 0.01)));
+  }
+  const samples: number[] = [];
+  for (let s = 0; s < SAMPLES; s++) {
+    const t = performance.now();
+    for (let i = 0; i < calls; i++) sink = fn();
+    samples.push((performance.now() - t) / 1000 / calls);
+  }
+  if (sink === Symbol.for('never')) console.log(sink); // keep the result alive
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+function lineScan(text: string): number {
+  let n = 0;
+  for (const line of text.split('\n')) if (line.trim() !== '') n++;
+  return n;
+}
+
+function indicatorWalk(d: Disclosure): number {
+  let n = 0;
+  for (const p of d.projects) for (const i of p.form.indicators) n += i.name.length;
+  return n;
+}
+
+interface Row {
+  what: string;
+  figure: string;
+  baseline: string;
+  /** figure ÷ baseline: comparable across machines and load */
+  ratio: string;
+  target: string;
+  verdict: string;
+}
+
+interface Measured {
+  figure: string;
+  ratio: string;
+  verdict: string;
+}
+
+function run(): void {
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const { text, projects: textProjects } = bigText();
+  const mb = Buffer.byteLength(text, 'utf8') / 1e6;
+  const disclosure = bigDisclosure();
+
+  const scanMbS = mb / measure(() => lineScan(text));
+  rows.push({
+    what: 'import  importDisclosureText',
+    ...safely(() => {
+      const result = importDisclosureText(text);
+      const got = result.disclosure?.projects.length ?? 0;
+      if (got !== textProjects)
+        notes.push(`importer read ${got} of ${textProjects} projects: figure not comparable`);
+      const mbS = mb / measure(() => importDisclosureText(text));
+      return {
+        figure: `${fmt(mbS)} MB/s`,
+        ratio: ratio(mbS, scanMbS),
+        verdict: mbS >= TARGET_IMPORT_MB_S ? 'PASS' : 'FAIL',
+      };
+    }),
+    baseline: `${fmt(scanMbS)} MB/s line scan`,
+    target: `≥ ${TARGET_IMPORT_MB_S} MB/s`,
+  });
+  const rssAfterImport = process.memoryUsage().rss;
+
+  const walkPS = PROJECTS / measure(() => indicatorWalk(disclosure));
+  rows.push({
+    what: 'review  reviewDisclosure',
+    ...safely(() => {
+      const findings = reviewDisclosure(disclosure).length;
+      notes.push(`review: ${findings} findings on ${PROJECTS} projects`);
+      const ps = PROJECTS / measure(() => reviewDisclosure(disclosure));
+      return {
+        figure: `${fmt(ps)} projects/s`,
+        ratio: ratio(ps, walkPS),
+        verdict: ps >= TARGET_REVIEW_PROJECTS_S ? 'PASS' : 'FAIL',
+      };
+    }),
+    baseline: `${fmt(walkPS)} projects/s indicator walk`,
+    target: `≥ ${TARGET_REVIEW_PROJECTS_S.toLocaleString('en-US')} projects/s`,
+  });
+
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  console.log(`jixiao bench — ${PROJECTS} projects, ${fmt(mb)} MB of text (UTF-8, 1 MB = 10^6 bytes)`);
+  console.log(
+    `Node ${process.version}, ${cpu}, ${oneCoreNote()}; median of ${SAMPLES} samples after ${WARMUP} warm-ups\n`,
+  );
+  printTable(rows);
+  const mib = (bytes: number) => `${fmt(bytes / 2 ** 20)} MiB`;
+  console.log(
+    `\nRSS: ${mib(rssAfterImport)} after import, ${mib(process.memoryUsage().rss)} at the end, peak ${mib(process.resourceUsage().maxRSS * 1024)}`,
+  );
+  for (const n of notes) console.log(`note: ${n}`);
+}
+
+function safely(fn: () => Measured): Measured {
+  try {
+    return fn();
+  } catch (e) {
+    return { figure: `threw: ${e instanceof Error ? e.message : String(e)}`, ratio: '', verdict: 'FAIL' };
+  }
+}
+
+function ratio(figure: number, baseline: number): string {
+  const r = figure / baseline;
+  return r >= 0.01 ? `${(r * 100).toFixed(1)}%` : `1/${fmt(1 / r)}`;
+}
+
+function printTable(rows: Row[]): void {
+  const header: Row = {
+    what: 'measure',
+    figure: 'figure',
+    baseline: 'baseline (same run)',
+    ratio: 'of baseline',
+    target: 'target',
+    verdict: 'result',
+  };
+  const cols = Object.keys(header) as (keyof Row)[];
+  const width = Object.fromEntries(
+    cols.map((c) => [c, Math.max(...[header, ...rows].map((r) => r[c].length))]),
+  );
+  const line = (r: Row) =>
+    cols
+      .map((c) => r[c].padEnd(width[c] ?? 0))
+      .join('  ')
+      .trimEnd();
+  console.log(line(header));
+  console.log(cols.map((c) => '-'.repeat(width[c] ?? 0)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+function fmt(n: number): string {
+  if (n >= 1000) return Math.round(n).toLocaleString('en-US');
+  return n >= 100 ? n.toFixed(0) : n.toFixed(1);
+}
+
+/**
+ * Re-runs this script under `taskset -c 0` (Linux) so the whole process, GC threads included,
+ * has one core. Returns true when it did (the child's result is ours).
+ */
+function pinToOneCore(): boolean {
+  if (process.env.JIXIAO_BENCH_PINNED || process.platform !== 'linux') return false;
+  const child = spawnSync(
+    'taskset',
+    ['-c', CPU, process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, JIXIAO_BENCH_PINNED: '1' },
+    },
+  );
+  if (child.error) return false; // no taskset: run here, unpinned
+  process.exitCode = 0;
+  return true;
+}
+
+function oneCoreNote(): string {
+  return process.env.JIXIAO_BENCH_PINNED
+    ? `pinned to one core (taskset -c ${CPU})`
+    : 'not pinned (no taskset); single-threaded';
+}
+
+try {
+  run();
+} catch (e) {
+  console.log(`bench could not run: ${e instanceof Error ? e.message : String(e)}`);
+}
+process.exitCode = 0;
