@@ -128,7 +128,16 @@ interface Cell {
   col: number;
   text: string;
   no: number;
+  /** a complete label (項目名称…) takes no more text */
+  closed: boolean;
 }
+
+/** The label a short segment spells, punctuation ignored; '' for anything longer than a label. */
+function labelKey(text: string): string {
+  return text.length > 12 ? '' : text.replace(KEY_RE, '');
+}
+
+const isCompleteLabel = (key: string) => FULL_LABELS.has(key) && !LABEL_PREFIXES.has(key);
 
 /**
  * Puts the header's cells back together. In `pdftotext -layout` text a table row is one line of
@@ -142,19 +151,23 @@ export function linearizeCells(lines: readonly Line[]): Line[] {
   const cells: Cell[] = [];
   let open: Cell[] = [];
   for (const line of lines) {
+    const raw = line.raw;
+    let col = 0;
+    let scanned = 0;
     SEGMENT_RE.lastIndex = 0;
-    for (let m = SEGMENT_RE.exec(line.raw); m !== null; m = SEGMENT_RE.exec(line.raw)) {
-      const col = displayWidth(line.raw.slice(0, m.index));
+    for (let m = SEGMENT_RE.exec(raw); m !== null; m = SEGMENT_RE.exec(raw)) {
+      col += displayWidth(raw.slice(scanned, m.index));
+      scanned = m.index;
       const text = m[0];
-      const key = text.replace(KEY_RE, '');
-      const at = open.find((c) => Math.abs(c.col - col) <= 2);
-      const atKey = at ? at.text.replace(KEY_RE, '') : '';
-      const atIsLabel = at !== undefined && FULL_LABELS.has(atKey) && !LABEL_PREFIXES.has(atKey);
-      if (at && !atIsLabel && !FULL_LABELS.has(key)) {
+      const key = labelKey(text);
+      let at: Cell | undefined;
+      for (const c of open) if (c.col - col <= 2 && col - c.col <= 2) at = at ?? c;
+      if (at && !at.closed && !FULL_LABELS.has(key)) {
         at.text += text;
+        at.closed = isCompleteLabel(labelKey(at.text));
         continue;
       }
-      const cell: Cell = { col, text, no: line.no };
+      const cell: Cell = { col, text, no: line.no, closed: isCompleteLabel(key) };
       open = open.filter((c) => c.col < col - 2);
       open.push(cell);
       cells.push(cell);

@@ -8,7 +8,7 @@ import { CODES, type Diagnostic } from '../diagnostics.ts';
 import { readDate, readHeader } from './form-header.ts';
 import { GOAL_HEADING_RE, readGoals } from './goals.ts';
 import { scanTable } from './indicator-table.ts';
-import { type Line, squash, tokenize } from './lines.ts';
+import { type Line, squash } from './lines.ts';
 
 /** 财政项目支出绩效目标申报表 / 填报表, possibly with the year on the same line. */
 export const FORM_TITLE_RE =
@@ -26,17 +26,30 @@ export function stripVertical(lines: readonly Line[], label: string): Line[] {
   let idx = 0;
   const out: Line[] = [];
   for (const l of lines) {
-    const first = tokenize(l.raw)[0];
-    if (first && first.text.length === 1 && first.text === label[idx]) {
+    // the first token is one character when the character after it is a space or the end
+    const raw = l.raw;
+    const col = raw.length - l.text.length;
+    const next = raw.charCodeAt(col + 1);
+    if (raw[col] === label[idx] && (Number.isNaN(next) || next === 32 || next === 9 || next === 0x3000)) {
       idx = (idx + 1) % label.length;
-      const raw = `${' '.repeat(first.col + 1)}${l.raw.slice(first.col + 1)}`.replace(/\s+$/, '');
-      const text = raw.trim();
-      if (text) out.push({ no: l.no, raw, text });
+      const rest = raw.slice(col + 1);
+      const text = rest.trim();
+      if (text) out.push({ no: l.no, raw: `${' '.repeat(col + 1)}${rest}`, text });
       continue;
     }
     out.push(l);
   }
   return out;
+}
+
+/** Whether a line holds `word`, also when PDF extraction put spaces inside it (项目 资金). */
+function lineHas(l: Line, word: string): boolean {
+  return l.text.includes(word) || (WS_INSIDE_RE.test(l.text) && squash(l.text).includes(word));
+}
+const WS_INSIDE_RE = /\s/;
+
+function isGoalHeading(l: Line): boolean {
+  return GOAL_HEADING_RE.test(l.text) || (WS_INSIDE_RE.test(l.text) && GOAL_HEADING_RE.test(squash(l.text)));
 }
 
 const isTableHeader = (l: Line) => /^一级/.test(l.text) || /三级指标|指标值/.test(l.text);
@@ -66,8 +79,8 @@ export function readForm(
       }
     }
   }
-  const fundsAt = lines.findIndex((l, k) => k >= i && squash(l.text).includes('项目资金'));
-  let goalsAt = lines.findIndex((l, k) => k >= Math.max(i, fundsAt) && GOAL_HEADING_RE.test(squash(l.text)));
+  const fundsAt = lines.findIndex((l, k) => k >= i && lineHas(l, '项目资金'));
+  let goalsAt = lines.findIndex((l, k) => k >= Math.max(i, fundsAt) && isGoalHeading(l));
   // Vertical label 项/目/绩/效/目/标 around the goals, possibly split by the heading line (from the
   // funding block on, so the 项/目/类/别 label of the header is left alone).
   const fundsStart = fundsAt >= 0 ? fundsAt : i;
@@ -79,7 +92,7 @@ export function readForm(
   const goalLines: Line[] = [];
   for (const l of middle) {
     if (goalHeading) goalLines.push(l);
-    else if (GOAL_HEADING_RE.test(squash(l.text))) goalHeading = l;
+    else if (isGoalHeading(l)) goalHeading = l;
     else headerLines.push(l);
   }
   if (goalsAt < 0 && !goalHeading) goalsAt = -1;

@@ -12,7 +12,7 @@
 import type { Indicator } from '../../model/schema.ts';
 import { CODES, type Diagnostic } from '../diagnostics.ts';
 import { isQuantitative, makeIndicator, quantitativeTail } from './indicator-value.ts';
-import { displayWidth, type Line, type Token, tokenize } from './lines.ts';
+import { displayWidth, type Line, type Token } from './lines.ts';
 
 /** 一级 labels (both frameworks). */
 export const LEVEL1 = ['成本指标', '产出指标', '效益指标', '满意度指标'] as const;
@@ -63,8 +63,10 @@ interface LabelItem {
 }
 interface RowItem {
   type: 'row';
-  tokens: Token[];
+  /** the row's text is `line.raw.slice(col, end)` */
   line: Line;
+  col: number;
+  end: number;
   /** name and value, once split */
   split?: { name: string; value: string | null };
 }
@@ -84,41 +86,41 @@ export function scanTable(lines: readonly Line[]): Item[] {
       for (const b of open) if (lineIdx - b.lastLine > LABEL_PATIENCE) kill(b);
       open = open.filter((b) => b.word === null && b.type === 'label' && b.tokens.length > 0);
     }
-    const tokens = tokenize(line.raw);
-    let rowTokens: Token[] | null = null;
-    for (const token of tokens) {
-      if (rowTokens === null) {
-        const ext = open.length === 0 ? undefined : open.find((b) => PREFIXES.has(b.text + token.text));
-        if (ext) {
-          ext.text += token.text;
-          ext.tokens.push({ token, line });
-          ext.lastLine = lineIdx;
-          if (VOCAB.has(ext.text)) {
-            ext.word = ext.text;
-            open = open.filter((b) => b !== ext);
-          }
-          continue;
+    // Labels stand at the start of a line; from the first token that is no label on, the rest of
+    // the line is the row (name and value), so only the leading tokens are looked at one by one.
+    const raw = line.raw;
+    TOKEN_RE.lastIndex = 0;
+    for (let m = TOKEN_RE.exec(raw); m !== null; m = TOKEN_RE.exec(raw)) {
+      const token: Token = { text: m[0], col: m.index };
+      const ext = open.length === 0 ? undefined : open.find((b) => PREFIXES.has(b.text + token.text));
+      if (ext) {
+        ext.text += token.text;
+        ext.tokens.push({ token, line });
+        ext.lastLine = lineIdx;
+        if (VOCAB.has(ext.text)) {
+          ext.word = ext.text;
+          open = open.filter((b) => b !== ext);
         }
-        if (token.text.length === 1 && token.text === VERTICAL[vIdx]) {
-          vIdx = (vIdx + 1) % VERTICAL.length;
-          continue;
-        }
-        if (PREFIXES.has(token.text)) {
-          const item: LabelItem = {
-            type: 'label',
-            text: token.text,
-            tokens: [{ token, line }],
-            lastLine: lineIdx,
-            word: VOCAB.has(token.text) ? token.text : null,
-          };
-          items.push(item);
-          if (item.word === null) open.push(item);
-          continue;
-        }
-        rowTokens = [];
-        items.push({ type: 'row', tokens: rowTokens, line });
+        continue;
       }
-      rowTokens.push(token);
+      if (token.text.length === 1 && token.text === VERTICAL[vIdx]) {
+        vIdx = (vIdx + 1) % VERTICAL.length;
+        continue;
+      }
+      if (PREFIXES.has(token.text)) {
+        const item: LabelItem = {
+          type: 'label',
+          text: token.text,
+          tokens: [{ token, line }],
+          lastLine: lineIdx,
+          word: VOCAB.has(token.text) ? token.text : null,
+        };
+        items.push(item);
+        if (item.word === null) open.push(item);
+        continue;
+      }
+      items.push({ type: 'row', line, col: token.col, end: raw.length });
+      break;
     }
   });
   for (const b of open) kill(b);
@@ -127,17 +129,21 @@ export function scanTable(lines: readonly Line[]): Item[] {
   // A label that never completed becomes row text where it started: one row item per line it touched.
   function kill(b: LabelItem): void {
     const at = items.indexOf(b);
-    const byLine = new Map<Line, Token[]>();
+    const byLine = new Map<Line, { col: number; end: number }>();
     for (const { token, line } of b.tokens) {
-      const list = byLine.get(line) ?? [];
-      list.push(token);
-      byLine.set(line, list);
+      const span = byLine.get(line);
+      const end = token.col + token.text.length;
+      if (span) span.end = end;
+      else byLine.set(line, { col: token.col, end });
     }
-    const rows: RowItem[] = [...byLine].map(([line, toks]) => ({ type: 'row', tokens: toks, line }));
+    const rows: RowItem[] = [...byLine].map(([line, span]) => ({ type: 'row', line, ...span }));
     items.splice(at, 1, ...rows);
     b.tokens = [];
   }
 }
+
+const TOKEN_RE = /\S+/g;
+const LAST_GAP_RE = /\s+(\S+)$/;
 
 /** Widths of the name pieces of a table (to learn how wide the name column is). */
 export function namePieceWidths(items: readonly Item[]): number[] {
@@ -157,16 +163,13 @@ function splitRow(it: RowItem): { name: string; value: string | null } {
 }
 
 function splitRowUncached(it: RowItem): { name: string; value: string | null } {
-  const first = it.tokens[0];
-  const last = it.tokens[it.tokens.length - 1];
-  if (!first || !last) return { name: '', value: null };
-  const text = it.line.raw.slice(first.col, last.col + last.text.length);
+  const text = it.line.raw.slice(it.col, it.end);
+  if (text === '') return { name: '', value: null };
   const tail = quantitativeTail(text);
   if (tail >= 0) return { name: text.slice(0, tail).trim(), value: text.slice(tail).trim() };
-  if (it.tokens.length >= 2) {
-    return { name: text.slice(0, last.col - first.col).trim(), value: last.text };
-  }
-  return { name: first.text, value: isQuantitative(first.text) ? first.text : null };
+  const gap = LAST_GAP_RE.exec(text);
+  if (gap) return { name: text.slice(0, gap.index).trim(), value: gap[1] ?? '' };
+  return { name: text, value: isQuantitative(text) ? text : null };
 }
 
 interface PendingRow {

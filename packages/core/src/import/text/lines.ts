@@ -28,29 +28,63 @@ const PAGE_NUMBER_RE =
  * runs) carry no meaning for the reader, so they are dropped here; numbers stay those of the input.
  */
 export function splitLines(input: string): Line[] {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // A lone CR (old Mac) or a form feed (pdftotext's page break) also ends a line; CRLF is one end.
+  // Rare, so the document is normalised once rather than every line tested.
+  let crlfAt: number[] | null = null;
+  if (text.includes('\r') || text.includes('\f')) {
+    crlfAt = [];
+    const parts = text.split('\n');
+    text = parts
+      .map((p, i) => {
+        const q = p.endsWith('\r') ? p.slice(0, -1) : p;
+        const pieces = q.split(/[\r\f]/);
+        for (let k = 0; k < pieces.length; k++) crlfAt?.push(i + 1);
+        return pieces.join('\n');
+      })
+      .join('\n');
+  }
   const out: Line[] = [];
-  const all = text.split('\n');
-  for (let i = 0; i < all.length; i++) {
-    let raw = all[i] ?? '';
-    if (raw.length === 0) continue;
-    if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
-    // A lone CR (old Mac) or a form feed (pdftotext's page break) inside the line splits it too.
-    if (raw.includes('\r') || raw.includes('\f')) {
-      for (const part of raw.split(/[\r\f]/)) pushLine(out, part, i + 1);
-    } else pushLine(out, raw, i + 1);
+  const n = text.length;
+  let no = 0;
+  for (let start = 0; start <= n; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = n;
+    no++;
+    if (end > start) {
+      // first and last non-blank characters, without regexes or copies
+      let a = start;
+      while (a < end && isBlank(text.charCodeAt(a))) a++;
+      if (a < end) {
+        let b = end - 1;
+        while (b > a && isBlank(text.charCodeAt(b))) b--;
+        const lineNo = crlfAt ? (crlfAt[no - 1] ?? no) : no;
+        const raw = text.slice(start, b + 1);
+        const trimmed = a === start ? raw : text.slice(a, b + 1);
+        if (!(trimmed.length <= 15 && PAGE_NUMBER_RE.test(trimmed)))
+          out.push({ no: lineNo, raw, text: trimmed });
+      }
+    }
+    start = end + 1;
   }
   return out;
 }
 
-const NON_BLANK_RE = /\S/;
-
-function pushLine(out: Line[], part: string, no: number): void {
-  if (!NON_BLANK_RE.test(part)) return; // half the lines of a PDF extraction are blank
-  const raw = part.trimEnd();
-  const text = raw.trimStart();
-  if (text.length <= 15 && PAGE_NUMBER_RE.test(text)) return;
-  out.push({ no, raw, text });
+/** Space, tab, vertical tab, CR, NBSP, ideographic space and other Unicode spaces. */
+function isBlank(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x1680 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f
+  );
 }
 
 const TOKEN_RE = /\S+/g;
