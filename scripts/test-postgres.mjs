@@ -23,5 +23,8 @@ try {
   process.exit(0);
 }
 console.log(`PostgreSQL tests: ${dirs.join(' ')} on ${url.replace(/:[^:@/]*@/, ':***@')}`);
-const r = spawnSync('npx', ['vitest', 'run', ...dirs], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
+const r = spawnSync('npx', ['vitest', 'run', ...dirs], {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: url },
+});
 process.exit(r.status ?? 1);

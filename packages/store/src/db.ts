@@ -44,6 +44,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const url = options.url ?? process.env.DATABASE_URL;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection that dies (server restart, a dropped test database) is emitted on the pool;
+    // unhandled, that event would take the whole process down. The pool replaces the connection.
+    pool.on('error', (e) => {
+      if (process.env.JIXIAO_DEBUG === '1') console.error('jixiao: PostgreSQL connection lost:', e.message);
+    });
     const client = await pool.connect();
     try {
       await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);

@@ -1,0 +1,167 @@
+/**
+ * Sessions in the database, so any server process can serve any request. The cookie carries a
+ * random token; the database keeps only its sha256, so a leaked table cannot be replayed. Each
+ * session has its own CSRF token. Logins are rate-limited from `login_attempts`.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, count, desc, eq, gt, lt } from 'drizzle-orm';
+import { recordAudit } from './audit.ts';
+import type { Db } from './db.ts';
+import { dummyPasswordHash, verifyPassword } from './passwords.ts';
+import { loginAttempts, sessions, users } from './schema.ts';
+import { findUserForLogin, type User } from './users.ts';
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** failures per username (since its last success) in the window before logins are refused */
+export const MAX_FAILURES_PER_USERNAME = 5;
+/** failures per IP in the window before logins are refused */
+export const MAX_FAILURES_PER_IP = 20;
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export type LoginResult =
+  | { ok: true; token: string; session: Session }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+/**
+ * Logs in: refused without checking the password once the username or the IP has too many recent
+ * failures; otherwise checks the password (in constant time, also for unknown users) and on
+ * success creates a session. Every attempt is recorded.
+ */
+export async function login(
+  db: Db,
+  input: { username: string; password: string; ip: string; now?: Date },
+): Promise<LoginResult> {
+  const now = input.now ?? new Date();
+  const username = input.username.trim().toLowerCase();
+  const limited = await rateLimit(db, username, input.ip, now);
+  if (limited !== null) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limited };
+
+  const user = await findUserForLogin(db, username);
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
+  const success = Boolean(user?.active) && passwordOk;
+  await db.insert(loginAttempts).values({ username, ip: input.ip, success, at: now });
+  if (!success || !user) return { ok: false, reason: 'invalid' };
+
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(sessions)
+      .values({ id: sha256(token), userId: user.id, csrfToken, createdAt: now, expiresAt });
+    await recordAudit(tx, { userId: user.id, role: user.role }, 'auth.login', 'user', user.id, {
+      ip: input.ip,
+    });
+  });
+  const { passwordHash: _hash, ...publicUser } = user;
+  return { ok: true, token, session: { user: publicUser, csrfToken, expiresAt } };
+}
+
+/**
+ * Seconds until a login may be tried again, or null when it may be tried now. Failures of a
+ * username count from its last success, so a user who got in is not locked by older typos.
+ */
+async function rateLimit(db: Db, username: string, ip: string, now: Date): Promise<number | null> {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const [lastSuccess] = await db
+    .select({ at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(
+      and(eq(loginAttempts.username, username), eq(loginAttempts.success, true), gt(loginAttempts.at, since)),
+    )
+    .orderBy(desc(loginAttempts.at))
+    .limit(1);
+  const userSince = lastSuccess && lastSuccess.at > since ? lastSuccess.at : since;
+  const failures = async (where: ReturnType<typeof and>) => {
+    const rows = await db
+      .select({ at: loginAttempts.at })
+      .from(loginAttempts)
+      .where(where)
+      .orderBy(desc(loginAttempts.at));
+    return rows.map((r) => r.at);
+  };
+  const byUser = await failures(
+    and(
+      eq(loginAttempts.username, username),
+      eq(loginAttempts.success, false),
+      gt(loginAttempts.at, userSince),
+    ),
+  );
+  const byIp = await failures(
+    and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, since)),
+  );
+  const waits: number[] = [];
+  // Refused until the oldest failure that still counts leaves the window.
+  const wait = (ats: Date[], max: number) => {
+    const oldestCounted = ats[max - 1];
+    if (ats.length >= max && oldestCounted) {
+      waits.push(Math.ceil((oldestCounted.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000));
+    }
+  };
+  wait(byUser, MAX_FAILURES_PER_USERNAME);
+  wait(byIp, MAX_FAILURES_PER_IP);
+  return waits.length === 0 ? null : Math.max(1, ...waits);
+}
+
+/** The session of a cookie token, or null when unknown, expired or the user is deactivated. */
+export async function getSession(db: Db, token: string, now: Date = new Date()): Promise<Session | null> {
+  if (token === '') return null;
+  const [row] = await db
+    .select({
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      orgId: users.orgId,
+      active: users.active,
+      createdAt: users.createdAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, now)));
+  if (!row?.active) return null;
+  const { csrfToken, expiresAt, ...user } = row;
+  return { user, csrfToken, expiresAt };
+}
+
+/** Ends a session (no error when there is none). */
+export async function logout(db: Db, token: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ userId: sessions.userId, role: users.role })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, sha256(token)));
+    if (!row) return;
+    await tx.delete(sessions).where(eq(sessions.id, sha256(token)));
+    await recordAudit(tx, row, 'auth.logout', 'user', row.userId);
+  });
+}
+
+/** Deletes expired sessions and login attempts older than a day; returns how many sessions went. */
+export async function pruneSessions(db: Db, now: Date = new Date()): Promise<number> {
+  const gone = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+  await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
+  return gone.length;
+}
+
+/** Number of live sessions of a user (for tests and the admin view). */
+export async function countSessions(db: Db, userId: number, now: Date = new Date()): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)));
+  return row?.n ?? 0;
+}
