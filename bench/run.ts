@@ -10,12 +10,18 @@
  * Runs on one core: re-executes itself under `taskset -c 0` where available (V8's GC helper threads
  * included). Warm-up runs, then the median of at least 7 samples; each sample repeats the work
  * until it lasts ≥ 200 ms. Reports only: always exits 0.
+ *
+ * Then the server part (`server.ts`): the real API over HTTP on PGlite and PostgreSQL beside a bare
+ * hono route, and importing 1,000 projects through the store. Its server stays on the bench's core;
+ * the load generator is a child process on another core.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { type Disclosure, decodeDisclosure, importDisclosureText, reviewDisclosure } from '@jixiao/core';
+import { fmt, mib, peakRss, printTable, type Row, ratio } from './report.ts';
+import { runServerBench } from './server.ts';
 
 const PROJECTS = 1000;
 const TARGET_IMPORT_MB_S = 20;
@@ -85,16 +91,6 @@ function indicatorWalk(d: Disclosure): number {
   return n;
 }
 
-interface Row {
-  what: string;
-  figure: string;
-  baseline: string;
-  /** figure ÷ baseline: comparable across machines and load */
-  ratio: string;
-  target: string;
-  verdict: string;
-}
-
 interface Measured {
   figure: string;
   ratio: string;
@@ -151,9 +147,8 @@ function run(): void {
     `Node ${process.version}, ${cpu}, ${oneCoreNote()}; median of ${SAMPLES} samples after ${WARMUP} warm-ups\n`,
   );
   printTable(rows);
-  const mib = (bytes: number) => `${fmt(bytes / 2 ** 20)} MiB`;
   console.log(
-    `\nRSS: ${mib(rssAfterImport)} after import, ${mib(process.memoryUsage().rss)} at the end, peak ${mib(process.resourceUsage().maxRSS * 1024)}`,
+    `\nRSS: ${mib(rssAfterImport)} after import, ${mib(process.memoryUsage().rss)} at the end, peak ${mib(peakRss())}`,
   );
   for (const n of notes) console.log(`note: ${n}`);
 }
@@ -164,39 +159,6 @@ function safely(fn: () => Measured): Measured {
   } catch (e) {
     return { figure: `threw: ${e instanceof Error ? e.message : String(e)}`, ratio: '', verdict: 'FAIL' };
   }
-}
-
-function ratio(figure: number, baseline: number): string {
-  const r = figure / baseline;
-  return r >= 0.01 ? `${(r * 100).toFixed(1)}%` : `1/${fmt(1 / r)}`;
-}
-
-function printTable(rows: Row[]): void {
-  const header: Row = {
-    what: 'measure',
-    figure: 'figure',
-    baseline: 'baseline (same run)',
-    ratio: 'of baseline',
-    target: 'target',
-    verdict: 'result',
-  };
-  const cols = Object.keys(header) as (keyof Row)[];
-  const width = Object.fromEntries(
-    cols.map((c) => [c, Math.max(...[header, ...rows].map((r) => r[c].length))]),
-  );
-  const line = (r: Row) =>
-    cols
-      .map((c) => r[c].padEnd(width[c] ?? 0))
-      .join('  ')
-      .trimEnd();
-  console.log(line(header));
-  console.log(cols.map((c) => '-'.repeat(width[c] ?? 0)).join('  '));
-  for (const r of rows) console.log(line(r));
-}
-
-function fmt(n: number): string {
-  if (n >= 1000) return Math.round(n).toLocaleString('en-US');
-  return n >= 100 ? n.toFixed(0) : n.toFixed(1);
 }
 
 /**
@@ -229,4 +191,5 @@ try {
 } catch (e) {
   console.log(`bench could not run: ${e instanceof Error ? e.message : String(e)}`);
 }
+await runServerBench({ cpu: process.env.JIXIAO_BENCH_PINNED ? CPU : null });
 process.exitCode = 0;

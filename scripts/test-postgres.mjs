@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 import pg from 'pg';
 
 const url = process.env.JIXIAO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const dirs = ['packages/store', 'packages/server'].filter((d) => existsSync(d));
+const dirs = ['packages/store', 'packages/server', 'packages/cli/src/db.test.ts'].filter((d) =>
+  existsSync(d),
+);
 const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
 try {
   await client.connect();

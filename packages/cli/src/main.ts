@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { PROFILES } from '@jixiao/core';
 import { runCheck } from './commands/check.ts';
+import { type DbAction, runDb } from './commands/db.ts';
 import { runImport } from './commands/import.ts';
 import { runSummary } from './commands/summary.ts';
 import { EXIT, errors, reportError } from './errors.ts';
@@ -18,7 +19,11 @@ interface Command {
   usage: string;
   help: string;
   options: Options;
-  run(file: string, values: Values, io: Io): number;
+  /** the positional arguments it takes, by name (default: one file) */
+  operands?: readonly string[];
+  /** checks the positional arguments given so far, before any is found missing */
+  checkOperands?(args: readonly string[]): void;
+  run(args: string[], values: Values, io: Io): number | Promise<number>;
 }
 
 const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
@@ -34,7 +39,7 @@ const COMMANDS: Record<string, Command> = {
 选项：
   -o, --output 文件   写入该文件（先写临时文件再改名），而不是标准输出`,
     options: { ...HELP_OPTION, output: { type: 'string', short: 'o' } },
-    run: (file, v, io) => runImport({ file, output: v.output as string | undefined }, io),
+    run: ([file], v, io) => runImport({ file: file as string, output: v.output as string | undefined }, io),
   },
   check: {
     usage: 'jixiao check 文件|目录 [--format text|json] [--profile 名称]',
@@ -50,8 +55,11 @@ const COMMANDS: Record<string, Command> = {
       ...FORMAT_OPTION,
       profile: { type: 'string', short: 'p', default: 'default' },
     },
-    run: (target, v, io) =>
-      runCheck({ target, format: format(v.format), profile: String(v.profile ?? 'default') }, io),
+    run: ([target], v, io) =>
+      runCheck(
+        { target: target as string, format: format(v.format), profile: String(v.profile ?? 'default') },
+        io,
+      ),
   },
   summary: {
     usage: 'jixiao summary 文件 [--format text|json]',
@@ -61,7 +69,24 @@ const COMMANDS: Record<string, Command> = {
 选项：
   -f, --format text|json   输出格式，默认 text`,
     options: { ...HELP_OPTION, ...FORMAT_OPTION },
-    run: (file, v, io) => runSummary({ file, format: format(v.format) }, io),
+    run: ([file], v, io) => runSummary({ file: file as string, format: format(v.format) }, io),
+  },
+  db: {
+    usage: 'jixiao db backup|restore 文件',
+    help: `备份或恢复整个数据库（gzip 压缩的 JSON 行文件），PostgreSQL 与 PGlite 之间通用，可用来迁移数据。
+数据库的选择与服务器相同：设置了 DATABASE_URL 时为该 PostgreSQL 数据库，否则为 JIXIAO_DATA_DIR
+（默认 ./data）中的 PGlite 数据库；打开时先完成数据库结构升级。完成后列出各表及行数。
+
+  jixiao db backup 文件    把数据库写入该文件（先写临时文件再改名，已有的同名文件被替换）
+  jixiao db restore 文件   把备份恢复到空数据库（一个事务，失败则不写入任何数据）
+
+PGlite 数据目录同一时间只能由一个进程使用：请先停止使用该目录的服务器。
+
+退出码：0 完成；2 无法完成（文件不存在或不是完整的 jixiao 备份、恢复的目标数据库不是空的、无法连接数据库）`,
+    options: HELP_OPTION,
+    operands: ['子命令（backup 或 restore）', '备份文件'],
+    checkOperands: ([action]) => void (action === undefined || dbAction(action)),
+    run: ([action, file], _v, io) => runDb({ action: dbAction(action), file: file as string }, io),
   },
 };
 
@@ -76,25 +101,27 @@ ${Object.values(COMMANDS)
   import    读入公开文本或 JSON，输出规范 JSON
   check     按审核规则检查绩效目标
   summary   计算部门汇总和汇总句，并与文中所述比较
+  db        备份、恢复数据库（PostgreSQL 与 PGlite 通用）
 
 选项：
   -h, --help      显示帮助（jixiao 命令 --help 显示该命令的帮助）
   -V, --version   显示版本
 
 退出码：0 没有错误级问题；1 有错误级问题；2 无法运行（参数错误、输入无法读取）
-环境变量：NO_COLOR 关闭颜色；JIXIAO_DEBUG=1 在内部错误时显示调用栈
+环境变量：NO_COLOR 关闭颜色；JIXIAO_DEBUG=1 在内部错误时显示调用栈；
+  DATABASE_URL、JIXIAO_DATA_DIR 选择 db 命令使用的数据库（同服务器）
 `;
 
 /** Runs the command line `argv` (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   try {
-    return dispatch(argv, io);
+    return await dispatch(argv, io);
   } catch (e) {
     return reportError(e, io);
   }
 }
 
-function dispatch(argv: readonly string[], io: Io): number {
+function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr(MAIN_HELP);
@@ -123,10 +150,15 @@ function dispatch(argv: readonly string[], io: Io): number {
     io.stdout(commandHelp(command));
     return EXIT.OK;
   }
-  const [target, ...extra] = positionals;
-  if (target === undefined) throw errors.usage(`缺少要处理的文件。用法：${command.usage}`);
+  const operands = command.operands ?? ['文件'];
+  command.checkOperands?.(positionals);
+  if (positionals.length < operands.length) {
+    const missing = operands[positionals.length] === '文件' ? '要处理的文件' : operands[positionals.length];
+    throw errors.usage(`缺少${missing}。用法：${command.usage}`);
+  }
+  const extra = positionals.slice(operands.length);
   if (extra.length > 0) throw errors.usage(`多余的参数：${extra.join(' ')}。用法：${command.usage}`);
-  return command.run(target, values, io);
+  return command.run(positionals, values, io);
 }
 
 function commandHelp(command: Command): string {
@@ -157,6 +189,11 @@ function format(value: Values[string]): 'text' | 'json' {
   if (value === undefined) return 'text';
   if (value === 'text' || value === 'json') return value;
   throw errors.usage(`--format 只能是 text 或 json，而不是「${String(value)}」`);
+}
+
+function dbAction(value: string | undefined): DbAction {
+  if (value === 'backup' || value === 'restore') return value;
+  throw errors.usage(`db 的子命令只能是 backup 或 restore，而不是「${String(value)}」`);
 }
 
 function version(): string {
