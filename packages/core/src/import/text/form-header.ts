@@ -123,6 +123,7 @@ const LABEL_PREFIXES = new Set<string>();
 for (const l of FULL_LABELS) for (let i = 1; i < l.length; i++) LABEL_PREFIXES.add(l.slice(0, i));
 const SEGMENT_RE = /\S+(?: \S+)*/g;
 const KEY_RE = /[\s：:（）()]/g;
+const KEY_TEST_RE = /[\s：:（）()]/;
 
 interface Cell {
   col: number;
@@ -134,7 +135,8 @@ interface Cell {
 
 /** The label a short segment spells, punctuation ignored; '' for anything longer than a label. */
 function labelKey(text: string): string {
-  return text.length > 12 ? '' : text.replace(KEY_RE, '');
+  if (text.length > 12) return '';
+  return KEY_TEST_RE.test(text) ? text.replace(KEY_RE, '') : text;
 }
 
 const isCompleteLabel = (key: string) => FULL_LABELS.has(key) && !LABEL_PREFIXES.has(key);

@@ -9,7 +9,7 @@ import { readExplanation } from './explanation.ts';
 import { FORM_TITLE_RE, type FormReading, readForm } from './form.ts';
 import { joinLines } from './form-header.ts';
 import { assembleTable, namePieceWidths } from './indicator-table.ts';
-import { type Line, splitLines, squash } from './lines.ts';
+import { isBlank, type Line, type NormalizedText, normalizeText, splitRange, squash } from './lines.ts';
 import { parseSummarySentence, SUMMARY_ANCHOR_RE } from './summary-sentence.ts';
 
 /** Options for the text importer. */
@@ -25,9 +25,10 @@ const CHAPTER_RE =
   /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十\d]+[章节部分]|附[件表]|注[:：])/;
 const ORDINAL_PREFIX_RE = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])$/;
 
+/** A 说明 or a form: from its heading line's offset in the normalised text to the next heading. */
 type Block =
-  | { kind: 'explanation'; start: number; end: number; name: string }
-  | { kind: 'form'; start: number; end: number };
+  | { kind: 'explanation'; from: number; to: number; index: number; lineNo: number; name: string }
+  | { kind: 'form'; from: number; to: number; index: number; lineNo: number };
 
 /**
  * Reads a disclosure from text.
@@ -52,30 +53,29 @@ export function importDisclosureText(
   }
 }
 
-function read(text: string, diagnostics: Diagnostic[]): ImportResult<Disclosure> {
-  const lines = splitLines(text);
-  const blocks = findBlocks(lines);
+function read(input: string, diagnostics: Diagnostic[]): ImportResult<Disclosure> {
+  const doc = normalizeText(input);
+  const blocks = findBlocks(doc);
   const firstForm = blocks.find((b) => b.kind === 'form');
   if (!firstForm) {
     diagnostics.push({
       code: CODES.NO_FORMS,
       severity: 'error',
       message: '没有找到「财政项目支出绩效目标申报表」：这不是一份项目绩效目标公开文本，或文字无法识别',
-      line: lines[0]?.no ?? 1,
+      line: splitRange(doc, 0, doc.text.length, 0)[0]?.no ?? 1,
     });
     return { disclosure: null, diagnostics };
   }
 
   // The summary sentence: before the first block (in a 部门预算 document, under 绩效目标设置情况).
-  const firstBlockStart = blocks[0]?.start ?? lines.length;
-  const summaryReading = readSummary(lines.slice(0, firstBlockStart), diagnostics);
+  const summaryReading = readSummary(splitRange(doc, 0, blocks[0]?.from ?? 0, 0), diagnostics);
 
   // Forms and explanations; tables are assembled once the name column's width is known.
   const forms: { reading: FormReading; block: Block }[] = [];
   const explanations: { explanation: Explanation; name: string; block: Block; used: boolean }[] = [];
   let projectNo = 0;
   for (const b of blocks) {
-    const body = lines.slice(b.start, b.end);
+    const body = blockLines(doc, b);
     if (b.kind === 'explanation') {
       const explanation = readExplanation(body.slice(1), diagnostics);
       if (explanation.sections.length > 0)
@@ -98,7 +98,7 @@ function read(text: string, diagnostics: Diagnostic[]): ImportResult<Disclosure>
     );
     return { explanation: null, form: { ...f.reading.form, indicators } };
   });
-  pairExplanations(projects, forms, explanations, diagnostics, lines);
+  pairExplanations(projects, forms, explanations, diagnostics);
 
   const year = projects.find((p) => p.form.year > 0)?.form.year ?? summaryReading?.year ?? 0;
   for (const p of projects) if (p.form.year === 0) p.form.year = year;
@@ -107,7 +107,7 @@ function read(text: string, diagnostics: Diagnostic[]): ImportResult<Disclosure>
       code: CODES.YEAR_MISSING,
       severity: 'error',
       message: `没有读到有效的预算年度（读到：${year || '无'}）`,
-      line: lines[firstForm.start]?.no,
+      line: firstForm.lineNo,
       field: 'year',
     });
   }
@@ -123,38 +123,60 @@ function read(text: string, diagnostics: Diagnostic[]): ImportResult<Disclosure>
   };
 }
 
-function findBlocks(lines: readonly Line[]): Block[] {
-  const starts: { kind: 'explanation' | 'form'; at: number; name: string }[] = [];
-  lines.forEach((l, at) => {
-    // cheap test first: both headings end in 表 / 说明, or in the year after the title
-    const t = l.text;
-    const last = t.charCodeAt(t.length - 1);
-    if (last !== 0x8868 && last !== 0x660e && last !== 0xff09 && last !== 0x29) return;
-    const s = squash(t);
-    if (FORM_TITLE_RE.test(s)) starts.push({ kind: 'form', at, name: '' });
-    else {
-      const m = EXPLANATION_RE.exec(s);
-      if (m) {
-        const prefix = m[1] ?? '';
-        // "七、项目经费情况说明" is a chapter heading of the budget document, not a project's 说明.
-        starts.push({ kind: 'explanation', at, name: ORDINAL_PREFIX_RE.test(prefix) ? '' : prefix });
+/**
+ * Finds the headings of 说明 and forms in one pass over the text, without making a string per line:
+ * both end in 表 / 说明, or in the year after the title, so only such lines are looked at closely.
+ */
+function findBlocks(doc: NormalizedText): Block[] {
+  const text = doc.text;
+  const starts: {
+    kind: 'explanation' | 'form';
+    from: number;
+    index: number;
+    lineNo: number;
+    name: string;
+  }[] = [];
+  for (let start = 0, index = 0; start < text.length; index++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let b = end - 1;
+    while (b >= start && isBlank(text.charCodeAt(b))) b--;
+    const last = b >= start ? text.charCodeAt(b) : 0;
+    if (last === 0x8868 || last === 0x660e || last === 0xff09 || last === 0x29) {
+      const s = squash(text.slice(start, b + 1));
+      const lineNo = doc.lineNo(index);
+      if (FORM_TITLE_RE.test(s)) starts.push({ kind: 'form', from: start, index, lineNo, name: '' });
+      else {
+        const m = EXPLANATION_RE.exec(s);
+        if (m) {
+          const prefix = m[1] ?? '';
+          // "七、项目经费情况说明" is a chapter heading of the budget document, not a project's 说明.
+          const name = ORDINAL_PREFIX_RE.test(prefix) ? '' : prefix;
+          starts.push({ kind: 'explanation', from: start, index, lineNo, name });
+        }
       }
     }
-  });
-  return starts.map((s, k) => {
-    let end = starts[k + 1]?.at ?? lines.length;
-    if (s.kind === 'form') {
-      // The form's table ends at the surrounding document's next heading (after the last form).
-      const tableAt = indexFrom(lines, s.at + 1, end, (l) => /三级指标|指标值/.test(l.text));
-      if (tableAt >= 0) {
-        const chapter = indexFrom(lines, tableAt + 1, end, (l) => CHAPTER_RE.test(l.text));
-        if (chapter >= 0) end = chapter;
-      }
-    }
+    start = end + 1;
+  }
+  return starts.map((s, k): Block => {
+    const to = starts[k + 1]?.from ?? text.length;
     return s.kind === 'form'
-      ? { kind: 'form', start: s.at, end }
-      : { kind: 'explanation', start: s.at, end, name: s.name };
+      ? { kind: 'form', from: s.from, to, index: s.index, lineNo: s.lineNo }
+      : { kind: 'explanation', from: s.from, to, index: s.index, lineNo: s.lineNo, name: s.name };
   });
+}
+
+/**
+ * A block's lines. A form's table ends at the surrounding document's next heading (after the last
+ * form of a 部门预算 document comes 八、国有资产占有使用情况…).
+ */
+function blockLines(doc: NormalizedText, b: Block): Line[] {
+  const lines = splitRange(doc, b.from, b.to, b.index);
+  if (b.kind !== 'form') return lines;
+  const tableAt = indexFrom(lines, 1, lines.length, (l) => /三级指标|指标值/.test(l.text));
+  if (tableAt < 0) return lines;
+  const chapter = indexFrom(lines, tableAt + 1, lines.length, (l) => CHAPTER_RE.test(l.text));
+  return chapter >= 0 ? lines.slice(0, chapter) : lines;
 }
 
 function indexFrom(lines: readonly Line[], from: number, to: number, pred: (l: Line) => boolean): number {
@@ -196,7 +218,6 @@ function pairExplanations(
   forms: readonly { reading: FormReading; block: Block }[],
   explanations: { explanation: Explanation; name: string; block: Block; used: boolean }[],
   diagnostics: Diagnostic[],
-  lines: readonly Line[],
 ): void {
   // Named 说明 go to the form of that name; the others to the form that follows them (domain.md §8).
   const byName = new Map(projects.map((p, i) => [squash(p.form.name), i]));
@@ -213,7 +234,7 @@ function pairExplanations(
   let candidate: (typeof explanations)[number] | null = null;
   let e = 0;
   forms.forEach((f, i) => {
-    while (e < explanations.length && (explanations[e]?.block.start ?? 0) < f.block.start) {
+    while (e < explanations.length && (explanations[e]?.block.from ?? 0) < f.block.from) {
       const x = explanations[e++];
       if (x && !x.used) candidate = x;
     }
@@ -226,7 +247,7 @@ function pairExplanations(
   });
   for (const e of explanations) {
     if (e.used) continue;
-    const line = lines[e.block.start]?.no;
+    const line = e.block.lineNo;
     diagnostics.push({
       code: CODES.EXPLANATION_UNPAIRED,
       severity: 'warning',

@@ -27,30 +27,53 @@ const PAGE_NUMBER_RE =
  * Splits text into non-blank lines. Blank lines (one or two newlines per printed line, page-break
  * runs) carry no meaning for the reader, so they are dropped here; numbers stay those of the input.
  */
-export function splitLines(input: string): Line[] {
-  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  // A lone CR (old Mac) or a form feed (pdftotext's page break) also ends a line; CRLF is one end.
+/**
+ * A document's text with every line end a plain `\n`: BOM dropped; CRLF, lone CR (old Mac) and form
+ * feeds (pdftotext's page breaks) turned into `\n`. `lineNo(i)` gives the input's line number of
+ * normalised line i (0-based) — they differ only where a CR or form feed split an input line.
+ */
+export interface NormalizedText {
+  text: string;
+  lineNo(index: number): number;
+}
+
+export function normalizeText(input: string): NormalizedText {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (!text.includes('\r') && !text.includes('\f')) return { text, lineNo: (i) => i + 1 };
   // Rare, so the document is normalised once rather than every line tested.
-  let crlfAt: number[] | null = null;
-  if (text.includes('\r') || text.includes('\f')) {
-    crlfAt = [];
-    const parts = text.split('\n');
-    text = parts
-      .map((p, i) => {
-        const q = p.endsWith('\r') ? p.slice(0, -1) : p;
-        const pieces = q.split(/[\r\f]/);
-        for (let k = 0; k < pieces.length; k++) crlfAt?.push(i + 1);
-        return pieces.join('\n');
-      })
-      .join('\n');
-  }
+  const origin: number[] = [];
+  const out = text
+    .split('\n')
+    .map((p, i) => {
+      const pieces = (p.endsWith('\r') ? p.slice(0, -1) : p).split(/[\r\f]/);
+      for (let k = 0; k < pieces.length; k++) origin.push(i + 1);
+      return pieces.join('\n');
+    })
+    .join('\n');
+  return { text: out, lineNo: (i) => origin[i] ?? i + 1 };
+}
+
+/**
+ * Splits text into non-blank lines. Blank lines (one or two newlines per printed line, page-break
+ * runs) carry no meaning for the reader, so they are dropped here; numbers stay those of the input.
+ */
+export function splitLines(input: string): Line[] {
+  const doc = normalizeText(input);
+  return splitRange(doc, 0, doc.text.length, 0);
+}
+
+/**
+ * The non-blank lines of `doc.text[from, to)`, where `from` starts line `firstIndex` (0-based).
+ * The importer splits block by block, so a block's lines die young instead of the whole document's
+ * lines living through every garbage collection.
+ */
+export function splitRange(doc: NormalizedText, from: number, to: number, firstIndex: number): Line[] {
+  const text = doc.text;
   const out: Line[] = [];
-  const n = text.length;
-  let no = 0;
-  for (let start = 0; start <= n; ) {
+  let index = firstIndex;
+  for (let start = from; start <= to; index++) {
     let end = text.indexOf('\n', start);
-    if (end === -1) end = n;
-    no++;
+    if (end === -1 || end > to) end = to;
     if (end > start) {
       // first and last non-blank characters, without regexes or copies
       let a = start;
@@ -58,20 +81,28 @@ export function splitLines(input: string): Line[] {
       if (a < end) {
         let b = end - 1;
         while (b > a && isBlank(text.charCodeAt(b))) b--;
-        const lineNo = crlfAt ? (crlfAt[no - 1] ?? no) : no;
         const raw = text.slice(start, b + 1);
         const trimmed = a === start ? raw : text.slice(a, b + 1);
-        if (!(trimmed.length <= 15 && PAGE_NUMBER_RE.test(trimmed)))
-          out.push({ no: lineNo, raw, text: trimmed });
+        if (
+          !(trimmed.length <= 15 && maybePageNumber(trimmed.charCodeAt(0)) && PAGE_NUMBER_RE.test(trimmed))
+        ) {
+          out.push({ no: doc.lineNo(index), raw, text: trimmed });
+        }
       }
     }
+    if (end >= to) break;
     start = end + 1;
   }
   return out;
 }
 
+/** Page furniture starts with a digit, a dash or 第. */
+function maybePageNumber(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 0x2014 || c === 0x2013 || c === 0xff0d || c === 0x7b2c;
+}
+
 /** Space, tab, vertical tab, CR, NBSP, ideographic space and other Unicode spaces. */
-function isBlank(c: number): boolean {
+export function isBlank(c: number): boolean {
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||
@@ -118,7 +149,10 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-/** Removes all whitespace. */
+const WS_TEST_RE = /\s/;
+const WS_RE = /\s+/g;
+
+/** Removes all whitespace (most lines have none inside: then no copy is made). */
 export function squash(s: string): string {
-  return s.replace(/\s+/g, '');
+  return WS_TEST_RE.test(s) ? s.replace(WS_RE, '') : s;
 }
