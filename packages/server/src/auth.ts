@@ -5,7 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { type Db, getSession, orgScope, type Session } from '@jixiao/store';
+import { type Db, getSessionWithScope, type Session } from '@jixiao/store';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ApiError } from './errors.ts';
@@ -67,13 +67,14 @@ export function sessionMiddleware(db: Db, options: ServerOptions): MiddlewareHan
     const write = !SAFE_METHODS.has(c.req.method);
     if (write) checkOrigin(c, options);
     const token = getCookie(c, SESSION_COOKIE) ?? null;
-    const session = token ? await getSession(db, token) : null;
+    const found = token ? await getSessionWithScope(db, token) : null;
+    const session = found?.session ?? null;
     if (session && write && !CSRF_TOKEN_EXEMPT.has(c.req.path)) {
       if (!sameToken(c.req.header(CSRF_HEADER) ?? '', session.csrfToken)) throw new ApiError('CSRF_FAILED');
     }
     let principal: Principal | null = null;
-    if (session) {
-      const scope = await orgScope(db, session.user.orgId);
+    if (found && session) {
+      const { scope } = found;
       principal = {
         userId: session.user.id,
         username: session.user.username,

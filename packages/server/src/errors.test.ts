@@ -94,4 +94,12 @@ describe(`errors (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await call(w.app, prep, 'GET', '/api/projects/999999')).status).toBe(404);
     expect((await call(w.app, prep, 'GET', `/api/projects/${w.project.a1}?revision=9`)).status).toBe(404);
   });
+
+  it('answers a project out of scope with the same 404 whether or not the revision exists', async () => {
+    const plain = await call(w.app, prep, 'GET', `/api/projects/${w.project.b}`);
+    const missing = await call(w.app, prep, 'GET', `/api/projects/${w.project.b}?revision=9`);
+    expect(plain.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual(await plain.json());
+  });
 });

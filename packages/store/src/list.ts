@@ -114,42 +114,32 @@ interface Row {
   updated_at: string;
 }
 
-/**
- * A page of projects matching every given filter, with the count and Σ 年度资金申请总额 of all
- * matching projects (yuan, and 万元 rounded half up as the summary sentence prints it).
- *
- * @throws StoreError VALIDATION for a bad page, page size or amount
- */
-export async function listProjects(
-  db: Db,
-  q: ProjectQuery,
-): Promise<{ items: ProjectListItem[]; total: number; totalYuan: string; totalWan: string }> {
-  const page = positiveInt(q.page, 1, '页码');
-  const pageSize = Math.min(positiveInt(q.pageSize, DEFAULT_PAGE_SIZE, '每页条数'), MAX_PAGE_SIZE);
-  const min = yuanBound(q.minYuan, '最低');
-  const max = yuanBound(q.maxYuan, '最高');
+const ph = (name: string) => sql.placeholder(name);
 
+/** The list statement for the shape of `q`, with placeholders for the values (see `listProjects`). */
+function listStatement(db: Db, q: ProjectQuery, name: string) {
   const where: SQL[] = [];
-  if (q.regionId !== undefined) where.push(sql`p.region_id = ${q.regionId}`);
-  if (q.departmentId !== undefined) where.push(sql`p.department_id = ${q.departmentId}`);
-  if (q.unitId !== undefined) where.push(sql`p.unit_id = ${q.unitId}`);
-  if (q.year !== undefined) where.push(sql`p.year = ${q.year}`);
+  if (q.regionId !== undefined) where.push(sql`p.region_id = ${ph('regionId')}::int`);
+  if (q.departmentId !== undefined) where.push(sql`p.department_id = ${ph('departmentId')}::int`);
+  if (q.unitId !== undefined) where.push(sql`p.unit_id = ${ph('unitId')}::int`);
+  if (q.year !== undefined) where.push(sql`p.year = ${ph('year')}::int`);
   if (q.status !== undefined) {
     where.push(
       q.status.length === 0
         ? sql`false`
         : sql`p.status in (${sql.join(
-            q.status.map((s) => sql`${s}`),
+            q.status.map((_, i) => sql`${ph(`status${i}`)}::text`),
             sql`, `,
           )})`,
     );
   }
-  if (q.category !== undefined && q.category !== '') where.push(sql`p.category = ${q.category}`);
-  if (min !== null) where.push(sql`p.annual_total >= ${min}::numeric`);
-  if (max !== null) where.push(sql`p.annual_total <= ${max}::numeric`);
-  const search = q.search?.trim();
-  if (search) {
-    const pattern = likePattern(search);
+  if (q.category !== undefined && q.category !== '') where.push(sql`p.category = ${ph('category')}::text`);
+  if (q.minYuan !== undefined && q.minYuan.trim() !== '')
+    where.push(sql`p.annual_total >= ${ph('min')}::numeric`);
+  if (q.maxYuan !== undefined && q.maxYuan.trim() !== '')
+    where.push(sql`p.annual_total <= ${ph('max')}::numeric`);
+  if (q.search?.trim()) {
+    const pattern = sql`${ph('search')}::text`;
     where.push(sql`(p.name ilike ${pattern} or exists (
       select 1 from revisions r join revision_indicators i on i.revision_id = r.id
       where r.project_id = p.id and r.number = p.current_revision and i.name ilike ${pattern}))`);
@@ -159,14 +149,14 @@ export async function listProjects(
 
   // f: the matching projects; t: their count and sum; pg: the ids of the page, numbered. Finding
   // counts and names are then looked up for the page only.
-  const result = (await db.execute(sql`
+  const query = sql`
     with f as (select p.* from projects p ${filter}),
     t as (
       select count(*)::int as total, coalesce(sum(f.annual_total), 0)::numeric(20, 2)::text as total_yuan from f
     ),
     pg as (
       select f.id, (row_number() over (order by ${order}))::int as rn from f
-      order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}
+      order by ${order} limit ${ph('limit')}::int offset ${ph('offset')}::int
     )
     select t.total, t.total_yuan, x.* from t left join lateral (
       select p.id, p.name, p.unit_id, u.name as unit_name, p.department_id, d.name as department_name,
@@ -184,13 +174,105 @@ export async function listProjects(
         where r.project_id = p.id and r.number = p.current_revision
       ) c on true
     ) x on true
-    order by x.rn
-  `)) as unknown as { rows: Row[] };
+    order by x.rn`;
+  const column = <T>(name: keyof Row) => sql<T>`${sql.identifier('q')}.${sql.identifier(name)}`;
+  const columns = Object.fromEntries(ROW_COLUMNS.map((c) => [c, column(c)])) as Record<keyof Row, SQL>;
+  return db.select(columns).from(sql`(${query}) as q`).orderBy(sql`q.rn`).prepare(name);
+}
 
-  const first = result.rows[0];
+const ROW_COLUMNS: (keyof Row)[] = [
+  'total',
+  'total_yuan',
+  'id',
+  'name',
+  'unit_id',
+  'unit_name',
+  'department_id',
+  'department_name',
+  'year',
+  'status',
+  'category',
+  'annual_total',
+  'version',
+  'current_revision',
+  'grade',
+  'error_count',
+  'warn_count',
+  'updated_at',
+];
+
+/**
+ * A name for each shape, the same for every database: a shape always gives the same SQL text, so a
+ * connection shared by several `Db` objects (a transaction) never sees one name with two texts.
+ */
+const statementNames = new Map<string, string>();
+
+/** Prepared list statements, by database and shape: a few dozen shapes at most in practice. */
+const listStatements = new WeakMap<Db, Map<string, ReturnType<typeof listStatement>>>();
+
+/**
+ * A page of projects matching every given filter, with the count and Σ 年度资金申请总额 of all
+ * matching projects (yuan, and 万元 rounded half up as the summary sentence prints it).
+ *
+ * @throws StoreError VALIDATION for a bad page, page size or amount
+ */
+export async function listProjects(
+  db: Db,
+  q: ProjectQuery,
+): Promise<{ items: ProjectListItem[]; total: number; totalYuan: string; totalWan: string }> {
+  const page = positiveInt(q.page, 1, '页码');
+  const pageSize = Math.min(positiveInt(q.pageSize, DEFAULT_PAGE_SIZE, '每页条数'), MAX_PAGE_SIZE);
+  const min = yuanBound(q.minYuan, '最低');
+  const max = yuanBound(q.maxYuan, '最高');
+
+  const search = q.search?.trim();
+  const values: Record<string, unknown> = {
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  };
+  // The statement's shape: which filters are given and how it is sorted; the values are bound.
+  const shape: string[] = [q.sort ?? 'id', q.order === 'desc' ? 'desc' : 'asc'];
+  const given = (name: string, value: unknown) => {
+    shape.push(name);
+    values[name] = value;
+  };
+  if (q.regionId !== undefined) given('regionId', q.regionId);
+  if (q.departmentId !== undefined) given('departmentId', q.departmentId);
+  if (q.unitId !== undefined) given('unitId', q.unitId);
+  if (q.year !== undefined) given('year', q.year);
+  if (q.status !== undefined) {
+    shape.push(`status${q.status.length}`);
+    q.status.forEach((status, i) => {
+      values[`status${i}`] = status;
+    });
+  }
+  if (q.category !== undefined && q.category !== '') given('category', q.category);
+  if (min !== null) given('min', min);
+  if (max !== null) given('max', max);
+  if (search) given('search', likePattern(search));
+
+  let statements = listStatements.get(db);
+  if (!statements) {
+    statements = new Map();
+    listStatements.set(db, statements);
+  }
+  const key = shape.join(' ');
+  let statement = statements.get(key);
+  if (!statement) {
+    let name = statementNames.get(key);
+    if (name === undefined) {
+      name = `jixiao_list_${statementNames.size + 1}`;
+      statementNames.set(key, name);
+    }
+    statement = listStatement(db, q, name);
+    statements.set(key, statement);
+  }
+  const rows = (await statement.execute(values)) as Row[];
+
+  const first = rows[0];
   const total = first?.total ?? 0;
   const totalYuan = first?.total_yuan ?? '0.00';
-  const items = result.rows
+  const items = rows
     .filter((r) => r.id !== null)
     .map(
       (r): ProjectListItem => ({

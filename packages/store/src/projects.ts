@@ -4,7 +4,7 @@
  */
 import type { Disclosure, Finding, Project } from '@jixiao/core';
 import { Disclosure as DisclosureSchema } from '@jixiao/core';
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
@@ -13,15 +13,26 @@ import { conflict, notFound, StoreError } from './errors.ts';
 import {
   allocateIds,
   asDisclosure,
+  type IndicatorFields,
   insertRevisions,
   type LoadedRevision,
   loadRevisions,
   moneyToSql,
   type NewRevision,
+  projectFromRows,
   reviewByProject,
+  type SectionFields,
   validateProject,
 } from './revision-rows.ts';
-import { auditLog, findings, organizations, projects, revisions } from './schema.ts';
+import {
+  auditLog,
+  findings,
+  organizations,
+  projects,
+  revisionIndicators,
+  revisionSections,
+  revisions,
+} from './schema.ts';
 
 /** The statuses in which the budget unit may still edit a project (domain.md §1.5). */
 export const EDITABLE_STATUSES = ['draft', 'returned'] as const;
@@ -413,25 +424,62 @@ export interface ProjectDetail {
   updatedAt: string;
 }
 
+/** JSON from the database: parsed by the drivers, or text when a driver leaves it so. */
+const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+function projectDetailQuery(db: Db) {
+  const s = revisionSections;
+  const i = revisionIndicators;
+  const f = findings;
+  return db
+    .select({
+      p: getTableColumns(projects),
+      r: getTableColumns(revisions),
+      sections: sql<unknown>`(select coalesce(json_agg(json_build_object('number', ${s.number}, 'title', ${s.title}, 'text', ${s.text}) order by ${s.position}), '[]'::json) from ${s} where ${s.revisionId} = ${revisions.id})`,
+      indicators: sql<unknown>`(select coalesce(json_agg(json_build_object('level1', ${i.level1}, 'level2', ${i.level2}, 'name', ${i.name}, 'kind', ${i.kind}, 'operator', ${i.operator}, 'value', ${i.value}, 'unit', ${i.unit}, 'text', ${i.text}) order by ${i.position}), '[]'::json) from ${i} where ${i.revisionId} = ${revisions.id})`,
+      findings: sql<unknown>`(select coalesce(json_agg(json_build_object('ruleId', ${f.ruleId}, 'severity', ${f.severity}, 'message', ${f.message}, 'path', ${f.path}, 'data', ${f.data}) order by ${f.id}), '[]'::json) from ${f} where ${f.revisionId} = ${revisions.id})`,
+    })
+    .from(projects)
+    .leftJoin(
+      revisions,
+      and(
+        eq(revisions.projectId, projects.id),
+        eq(revisions.number, sql`coalesce(${sql.placeholder('revision')}::int, ${projects.currentRevision})`),
+      ),
+    )
+    .where(eq(projects.id, sql.placeholder('id')))
+    .prepare('jixiao_project_detail');
+}
+
+/** One prepared statement per database (see `getSessionWithScope`). */
+const projectDetailQueries = new WeakMap<Db, ReturnType<typeof projectDetailQuery>>();
+
 /**
- * The project at its current revision, or at `revision`: five queries.
+ * The project at its current revision, or at `revision`: one prepared query (the project row, the
+ * revision row, and its sections, indicators and findings as JSON).
+ *
+ * `authorize`, when given, sees where the project sits before anything else is decided (it throws
+ * to refuse): a caller out of scope learns nothing, not even whether the revision exists.
  *
  * @throws StoreError NOT_FOUND when the project or the revision does not exist
  */
-export async function getProject(db: Db, projectId: number, revision?: number): Promise<ProjectDetail> {
-  const [p] = await db.select().from(projects).where(eq(projects.id, projectId));
-  if (!p) throw notFound('项目', projectId);
+export async function getProject(
+  db: Db,
+  projectId: number,
+  revision?: number,
+  authorize?: (place: { regionId: number; departmentId: number; unitId: number }) => void,
+): Promise<ProjectDetail> {
+  let query = projectDetailQueries.get(db);
+  if (!query) {
+    query = projectDetailQuery(db);
+    projectDetailQueries.set(db, query);
+  }
+  const [row] = await query.execute({ id: projectId, revision: revision ?? null });
+  if (!row) throw notFound('项目', projectId);
+  const { p, r } = row;
+  authorize?.({ regionId: p.regionId, departmentId: p.departmentId, unitId: p.unitId });
   const number = revision ?? p.currentRevision;
-  const [loaded] = await loadRevisions(
-    db,
-    and(eq(revisions.projectId, projectId), eq(revisions.number, number)) as SQL,
-  );
-  if (!loaded) throw notFound('项目修订', `${projectId}#${number}`);
-  const found = await db
-    .select()
-    .from(findings)
-    .where(eq(findings.revisionId, loaded.revisionId))
-    .orderBy(asc(findings.id));
+  if (!r) throw notFound('项目修订', `${projectId}#${number}`);
   return {
     id: p.id,
     unitId: p.unitId,
@@ -441,17 +489,15 @@ export async function getProject(db: Db, projectId: number, revision?: number): 
     status: p.status,
     version: p.version,
     currentRevision: p.currentRevision,
-    revision: loaded.number,
+    revision: r.number,
     grade: p.grade,
     name: p.name,
-    project: loaded.project,
-    findings: found.map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      message: f.message,
-      path: f.path,
-      data: f.data as Finding['data'],
-    })),
+    project: projectFromRows(
+      r,
+      fromJson<SectionFields[]>(row.sections),
+      fromJson<IndicatorFields[]>(row.indicators),
+    ),
+    findings: fromJson<Finding[]>(row.findings),
     updatedAt: p.updatedAt.toISOString(),
   };
 }

@@ -163,10 +163,15 @@ export async function allocateIds(tx: Db, table: 'projects' | 'revisions', n: nu
   return result.rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
-function projectFromRows(
+/** The sections and indicators a project needs (the rows without their keys). */
+export type SectionFields = Pick<SectionRow, 'number' | 'title' | 'text'>;
+export type IndicatorFields = Omit<IndicatorRow, 'revisionId' | 'position' | 'valueNum'>;
+
+/** A core Project from its revision row, its sections and its indicators (both in printed order). */
+export function projectFromRows(
   r: RevisionRow,
-  sections: readonly SectionRow[],
-  indicators: readonly IndicatorRow[],
+  sections: readonly SectionFields[],
+  indicators: readonly IndicatorFields[],
 ) {
   const project: Project = {
     explanation: r.hasExplanation
@@ -202,7 +207,7 @@ function projectFromRows(
   return project;
 }
 
-function indicatorFromRow(i: IndicatorRow): Indicator {
+function indicatorFromRow(i: IndicatorFields): Indicator {
   const base = { level1: i.level1, level2: i.level2, name: i.name };
   return i.kind === 'quantitative'
     ? {

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './db.ts';
-import { createOrganization } from './orgs.ts';
+import { createOrganization, orgScope } from './orgs.ts';
 import { sessions } from './schema.ts';
 import {
   getSession,
+  getSessionWithScope,
   LOGIN_WINDOW_MS,
   login,
   logout,
@@ -111,5 +112,35 @@ describe(`sessions and logins (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect(await login(db, { username: 'gone', password: 'demo1234', ip: '10.0.0.3' })).toMatchObject({
       reason: 'invalid',
     });
+  });
+
+  it('loads a session with its scope in one query, as getSession and orgScope give them', async () => {
+    const { db } = database;
+    const region = await createOrganization(db, { kind: 'region', name: '青浦区' });
+    const department = await createOrganization(db, {
+      kind: 'department',
+      name: '区政府办',
+      parentId: region.id,
+    });
+    const unit = await createOrganization(db, { kind: 'unit', name: '区档案馆', parentId: department.id });
+    const cases = [
+      ['scope-region', region.id, 'finance_reviewer'],
+      ['scope-dept', department.id, 'department_reviewer'],
+      ['scope-unit', unit.id, 'preparer'],
+    ] as const;
+    for (const [username, orgId, role] of cases) {
+      await createUser(db, { username, displayName: username, password: 'demo1234', role, orgId });
+      const result = await login(db, { username, password: 'demo1234', ip: '10.0.0.4' });
+      if (!result.ok) throw new Error('login failed');
+      const found = await getSessionWithScope(db, result.token);
+      expect(found?.session).toEqual(await getSession(db, result.token));
+      expect(found?.scope).toEqual(await orgScope(db, orgId));
+      const later = new Date(Date.now() + SESSION_TTL_MS + 1000);
+      expect(await getSessionWithScope(db, result.token, later)).toBeNull();
+      expect(await getSessionWithScope(db, `${result.token}x`)).toBeNull();
+      expect(await getSessionWithScope(db, '')).toBeNull();
+      await setUserActive(db, { userId: result.session.user.id, active: false });
+      expect(await getSessionWithScope(db, result.token)).toBeNull();
+    }
   });
 });

@@ -4,11 +4,14 @@
  * session has its own CSRF token. Logins are rate-limited from `login_attempts`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, desc, eq, gt, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
+import { notFound } from './errors.ts';
+import type { OrgScope } from './orgs.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
-import { loginAttempts, sessions, users } from './schema.ts';
+import { loginAttempts, organizations, sessions, users } from './schema.ts';
 import { findUserForLogin, type User } from './users.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -134,6 +137,80 @@ export async function getSession(db: Db, token: string, now: Date = new Date()):
   if (!row?.active) return null;
   const { csrfToken, expiresAt, ...user } = row;
   return { user, csrfToken, expiresAt };
+}
+
+const parentOrg = alias(organizations, 'parent_org');
+
+function sessionScopeQuery(db: Db) {
+  return db
+    .select({
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      orgId: users.orgId,
+      active: users.active,
+      createdAt: users.createdAt,
+      orgKind: organizations.kind,
+      orgParentId: organizations.parentId,
+      parentId: parentOrg.id,
+      parentParentId: parentOrg.parentId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(organizations, eq(organizations.id, users.orgId))
+    .leftJoin(parentOrg, eq(parentOrg.id, organizations.parentId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql`${sql.placeholder('now')}::timestamptz`),
+      ),
+    )
+    .prepare('jixiao_session_scope');
+}
+
+/** One prepared statement per database: the SQL is built once, PostgreSQL plans it once per connection. */
+const sessionScopeQueries = new WeakMap<Db, ReturnType<typeof sessionScopeQuery>>();
+
+/**
+ * The session of a cookie token with its user's organisation scope (as `orgScope` gives it), in
+ * one prepared query; null when unknown, expired or the user is deactivated.
+ *
+ * @throws StoreError NOT_FOUND when the user's organisation (or the parent it needs) is missing
+ */
+export async function getSessionWithScope(
+  db: Db,
+  token: string,
+  now: Date = new Date(),
+): Promise<{ session: Session; scope: OrgScope } | null> {
+  if (token === '') return null;
+  let query = sessionScopeQueries.get(db);
+  if (!query) {
+    query = sessionScopeQuery(db);
+    sessionScopeQueries.set(db, query);
+  }
+  const [row] = await query.execute({ id: sha256(token), now: now.toISOString() });
+  if (!row?.active) return null;
+  const { csrfToken, expiresAt, orgKind, orgParentId, parentId, parentParentId, ...user } = row;
+  const session: Session = { user, csrfToken, expiresAt };
+  const orgId = user.orgId;
+  if (orgKind === null) throw notFound('组织', orgId);
+  if (orgKind === 'region') {
+    return { session, scope: { orgId, kind: 'region', regionId: orgId, departmentId: null, unitId: null } };
+  }
+  if (parentId === null) throw notFound('组织', orgParentId ?? 0);
+  if (orgKind === 'department') {
+    return {
+      session,
+      scope: { orgId, kind: 'department', regionId: parentId, departmentId: orgId, unitId: null },
+    };
+  }
+  return {
+    session,
+    scope: { orgId, kind: 'unit', regionId: parentParentId ?? 0, departmentId: parentId, unitId: orgId },
+  };
 }
 
 /** Ends a session (no error when there is none). */

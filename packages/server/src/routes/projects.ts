@@ -132,8 +132,10 @@ export function projectRoutes(app: OpenAPIHono<AppEnv>, db: Db): void {
   app.openapi(getRoute, async (c) => {
     const me = requirePrincipal(c);
     const { id } = c.req.valid('param');
-    can.viewProject(me, await projectPlace(db, id));
-    const detail = await getProject(db, id, c.req.valid('query').revision);
+    // one query: the scope is checked on the loaded project before anything else is revealed
+    const detail = await getProject(db, id, c.req.valid('query').revision, (place) =>
+      can.viewProject(me, place),
+    );
     return c.json(presentProject(detail, me), 200);
   });
 
