@@ -1,5 +1,6 @@
 import type { Disclosure, Project } from '../model/schema.ts';
-import { renderMessage } from './define-rule.ts';
+import { compileTemplate, renderMessage, renderParts } from './define-rule.ts';
+import { enterProject } from './project-view.ts';
 import { RULES } from './registry.ts';
 import {
   DEFAULT_OPTIONS,
@@ -12,8 +13,17 @@ import {
   type Rule,
   type Severity,
 } from './types.ts';
+import { projectPrefix } from './util.ts';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
+
+/** How one of a rule's messages is emitted in a review. */
+interface Outlet {
+  ruleId: string;
+  severity: Severity | 'off';
+  /** the template split by `compileTemplate` */
+  parts: readonly string[];
+}
 
 /**
  * Reviews a disclosure with every rule of the catalogue (domain.md §3).
@@ -40,6 +50,39 @@ export function reviewDisclosure(
     findings.push({ ruleId: rule.id, severity, message: renderMessage(template, data), path, data });
   };
 
+  /**
+   * Each rule's messages resolved once for this review — severity with the profile applied, and the
+   * template split — so a finding costs one map lookup (rules are objects of many shapes: reading
+   * their fields per finding is slow). A message id not declared goes through `emit` as above.
+   */
+  const outletsOf = (rule: Rule): Map<string, Outlet> => {
+    const outlets = new Map<string, Outlet>();
+    for (const id of Object.keys(rule.messages)) {
+      const template = rule.messages[id];
+      if (template === undefined) continue;
+      outlets.set(id, { ruleId: rule.id, severity: severityOf(rule, id), parts: compileTemplate(template) });
+    }
+    return outlets;
+  };
+  const emitTo = (
+    outlets: Map<string, Outlet>,
+    rule: Rule,
+    messageId: string,
+    data: FindingData,
+    path: string,
+  ) => {
+    const o = outlets.get(messageId);
+    if (o === undefined) return emit(rule, messageId, data, path);
+    if (o.severity === 'off') return;
+    findings.push({
+      ruleId: o.ruleId,
+      severity: o.severity,
+      message: renderParts(o.parts, data),
+      path,
+      data,
+    });
+  };
+
   const engineFailure = (rule: Rule, path: string, e: unknown) => {
     findings.push({
       ruleId: 'ENGINE',
@@ -52,32 +95,49 @@ export function reviewDisclosure(
 
   // One context per project, reused by every rule (the review runs on thousands of projects a second).
   const projectRules = rules.filter((r): r is ProjectRule => r.scope === 'project');
+  const projectOutlets = projectRules.map(outletsOf);
   let rule: Rule = projectRules[0] as Rule;
+  let outlets = projectOutlets[0] as Map<string, Outlet>;
   let base = '';
+  let prefix = ''; // `projects[3].`, shared: one concatenation per finding path
   const ctx: ProjectContext = {
     disclosure,
     project: disclosure.projects[0] as Project,
     index: 0,
     options,
-    report: (messageId, data, path = '') => emit(rule, messageId, data, path ? `${base}.${path}` : base),
+    report: (messageId, data, path = '') =>
+      emitTo(outlets, rule, messageId, data, path ? prefix + path : base),
   };
-  for (let index = 0; index < disclosure.projects.length; index++) {
-    ctx.project = disclosure.projects[index] as Project;
-    ctx.index = index;
-    base = `projects[${index}]`;
-    for (const r of projectRules) {
-      rule = r;
-      try {
-        r.check(ctx);
-      } catch (e) {
-        engineFailure(r, base, e);
+  try {
+    for (let index = 0; index < disclosure.projects.length; index++) {
+      ctx.project = disclosure.projects[index] as Project;
+      ctx.index = index;
+      base = `projects[${index}]`;
+      prefix = projectPrefix(index);
+      enterProject(ctx.project); // facts several rules share are computed once for this project
+      for (let k = 0; k < projectRules.length; k++) {
+        const r = projectRules[k] as ProjectRule;
+        rule = r;
+        outlets = projectOutlets[k] as Map<string, Outlet>;
+        try {
+          r.check(ctx);
+        } catch (e) {
+          engineFailure(r, base, e);
+        }
       }
     }
+  } finally {
+    enterProject(null);
   }
   for (const r of rules) {
     if (r.scope !== 'disclosure') continue;
+    const own = outletsOf(r);
     try {
-      r.check({ disclosure, options, report: (messageId, data, path) => emit(r, messageId, data, path) });
+      r.check({
+        disclosure,
+        options,
+        report: (messageId, data, path) => emitTo(own, r, messageId, data, path),
+      });
     } catch (e) {
       engineFailure(r, '', e);
     }

@@ -3,13 +3,36 @@ import type { Fen } from '../model/money.ts';
 import type { Indicator, Project, Section } from '../model/schema.ts';
 
 /** Removes all whitespace (comparisons that should not care about layout). */
+const WS_TEST_RE = /\s/;
+const WS_RE = /\s+/g;
+
 export function stripWs(s: string): string {
-  return s.replace(/\s+/g, '');
+  return WS_TEST_RE.test(s) ? s.replace(WS_RE, '') : s; // most texts have no whitespace: no copy
 }
 
 /** Removes whitespace and punctuation, for "does the value repeat the name" comparisons. */
+const BARE_TEST_RE = /[\s\p{P}\p{S}]/u;
+const BARE_RE = /[\s\p{P}\p{S}]+/gu;
+
 export function bare(s: string): string {
-  return s.replace(/[\s\p{P}\p{S}]+/gu, '');
+  return BARE_TEST_RE.test(s) ? s.replace(BARE_RE, '') : s;
+}
+
+/**
+ * A list built with `push`, copied to its exact size for a finding's data: findings live until the
+ * review ends, and a grown list keeps room for more items (a dozen unused slots for the garbage
+ * collector to copy with it).
+ */
+export function compact<T>(list: T[]): T[] {
+  return list.slice();
+}
+
+/**
+ * The parts as one flat string, for text a finding keeps: `+` and templates leave a chain of
+ * partial strings (several objects per text for the garbage collector to copy).
+ */
+export function flat(...parts: (string | number)[]): string {
+  return parts.join('');
 }
 
 /** A blank money cell counts as 0 (domain.md §3.2). */
@@ -71,12 +94,55 @@ export function findSection(project: Project, ...titles: string[]): { section: S
   const sections = project.explanation?.sections ?? [];
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i];
-    if (s && titles.some((t) => stripWs(s.title).includes(t))) return { section: s, i };
+    if (!s) continue;
+    const title = stripWs(s.title);
+    for (const t of titles) if (title.includes(t)) return { section: s, i };
   }
   return null;
 }
 
+/**
+ * Path pieces by index — `projects[3].`, `form.indicators[5]`, `explanation.sections[2]` — made
+ * once per index and shared. A finding keeps its path for as long as the findings live; built from
+ * shared pieces it is one small concatenation, not a chain of partial strings per finding.
+ */
+const MAX_SHARED_INDEX = 4096;
+const projectPrefixes: string[] = [];
+const indicatorPaths: string[] = [];
+const sectionPaths: string[] = [];
+const projectIds: string[] = [];
+
+function shared(table: string[], i: number, make: (i: number) => string): string {
+  if (!(i >= 0 && i < MAX_SHARED_INDEX && Number.isInteger(i))) return make(i);
+  let s = table[i];
+  if (s === undefined) {
+    s = make(i);
+    table[i] = s;
+  }
+  return s;
+}
+
+/** `projects[3].`: the start of the path of anything in project 3. */
+export function projectPrefix(index: number): string {
+  return shared(projectPrefixes, index, (i) => `projects[${i}].`);
+}
+
+/** Path of an indicator relative to its project: `form.indicators[5]`. */
+export function indicatorPath(i: number): string {
+  return shared(indicatorPaths, i, (k) => `form.indicators[${k}]`);
+}
+
+/** Path of a 说明 section relative to its project: `explanation.sections[2]`. */
+export function sectionPath(i: number): string {
+  return shared(sectionPaths, i, (k) => `explanation.sections[${k}]`);
+}
+
+/** Short project id in document order, as findings name projects: index 2 → `P03`. */
+export function projectId(index: number): string {
+  return shared(projectIds, index, (i) => `P${String(i + 1).padStart(2, '0')}`);
+}
+
 /** Project label for messages: `P03「松江区…」`. */
 export function projectLabel(index: number, project: Project): string {
-  return `P${String(index + 1).padStart(2, '0')}「${project.form.name}」`;
+  return flat(projectId(index), '「', project.form.name, '」');
 }

@@ -75,10 +75,8 @@ export interface TextAmount {
   unit: '元' | '万元';
   /** the amount as printed, `1800万元` */
   printed: string;
-  /** text of its clause before the number (from the last ，。；、), `预算资金约` */
+  /** text of its clause before the number (from the last ，。；、), `预算资金约`; `amountLabel` reads it */
   clause: string;
-  /** what the amount is for, `工资` (clause without 其中/numbering), possibly '' */
-  label: string;
   /** a per-unit price, a threshold or a limit (`5000元/人`, `每人3000元`, `10万元以上`): not an amount spent */
   rate: boolean;
   /** named as a total (`预算…`, `合计…`) or followed by `其中` */
@@ -89,8 +87,10 @@ export interface TextAmount {
 
 // A number (thousands separators optional) directly followed by 元 or 万元; not inside a longer number.
 const AMOUNT_RE = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元)(?!旦)/g;
-const CLAUSE_STOP = new Set(['，', ',', '。', '；', ';', '、', '！', '!', '？', '?', '\n']);
-const SENTENCE_STOP = new Set(['。', '；', ';', '！', '!', '？', '?', '\n']);
+/** Clause and sentence punctuation by character code (no one-character string per character looked at). */
+const codes = (chars: string): ReadonlySet<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+const CLAUSE_STOP = codes('，,。；;、！!？?\n');
+const SENTENCE_STOP = codes('。；;！!？?\n');
 const RATE_BEFORE = /每|人均|单价|均价|平均|标准|限额|不超过|不高于|不低于|最高|最低/;
 const RATE_AFTER = /^\s*(?:[/／每]|及?以上|及?以下|以内|起)/;
 const TOTAL_BEFORE = /预算|合计|共计|总计|总额|总价|总投资|总费用|总经费|总金额|总共|一共|测算/;
@@ -117,15 +117,11 @@ export function textAmounts(text: string): TextAmount[] {
     const slack = unit === '元' ? 0 : Math.floor(500_000 / 10 ** decimals);
 
     let c = m.index;
-    while (c > 0 && !CLAUSE_STOP.has(text[c - 1] ?? '')) c--;
+    while (c > 0 && !CLAUSE_STOP.has(text.charCodeAt(c - 1))) c--;
     let s = c;
-    while (s > 0 && !SENTENCE_STOP.has(text[s - 1] ?? '')) s--;
+    while (s > 0 && !SENTENCE_STOP.has(text.charCodeAt(s - 1))) s--;
     const clause = text.slice(c, m.index);
     const after = text.slice(m.index + printed.length, m.index + printed.length + 8);
-    const colon = Math.max(clause.lastIndexOf('：'), clause.lastIndexOf(':'));
-    const label = stripWs(clause.slice(colon + 1))
-      .replace(LABEL_LEAD, '')
-      .replace(LABEL_TAIL, '');
 
     out.push({
       fen,
@@ -133,13 +129,23 @@ export function textAmounts(text: string): TextAmount[] {
       unit,
       printed: stripWs(printed),
       clause,
-      label,
       rate: RATE_BEFORE.test(clause) || RATE_AFTER.test(after),
       total: TOTAL_BEFORE.test(clause) || QIZHONG_AFTER.test(after),
       part: PART_BEFORE.test(text.slice(s, m.index)),
     });
   }
   return out;
+}
+
+/**
+ * What an amount is for, `工资`: its clause after any `：`, without 其中 / numbering and 约 / 为;
+ * possibly ''. Read for a finding only.
+ */
+export function amountLabel(a: TextAmount): string {
+  const colon = Math.max(a.clause.lastIndexOf('：'), a.clause.lastIndexOf(':'));
+  return stripWs(a.clause.slice(colon + 1))
+    .replace(LABEL_LEAD, '')
+    .replace(LABEL_TAIL, '');
 }
 
 /**
@@ -263,6 +269,9 @@ export function indicatorFamily(ind: Indicator): IndicatorFamily | null {
 
 /** A real 三级 row, not an empty placeholder left in the table. */
 export function isFilled(ind: Indicator): boolean {
+  // a name that starts with a printable ASCII or Han character is filled: no regex needed
+  const c = ind.name.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x3400 && c <= 0x9fff)) return true;
   return NOT_BLANK.test(ind.name);
 }
 const NOT_BLANK = /\S/;

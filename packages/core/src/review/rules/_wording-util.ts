@@ -2,7 +2,7 @@
  * Helpers private to the wording rules (REL, APPR, FMT). Pure and cheap: regexes are compiled once
  * here, nothing is cloned, and per-disclosure facts (place names) are computed once per disclosure.
  */
-import type { Disclosure, Indicator, Project, QuantitativeIndicator, Section } from '../../model/schema.ts';
+import type { Disclosure, Indicator, Project, Section } from '../../model/schema.ts';
 
 /**
  * Whitespace and punctuation: ASCII, Latin-1, general punctuation, arrows and math symbols (≥ ≤),
@@ -13,24 +13,13 @@ const PUNCT_RE =
   /[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u2190-\u2bff\u3000-\u303f\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/g;
 
 /** The text without whitespace and punctuation, for "same words" comparisons. */
+const PUNCT_TEST_RE = new RegExp(PUNCT_RE.source);
+
 export function plain(text: string): string {
-  return text.replace(PUNCT_RE, '');
+  return PUNCT_TEST_RE.test(text) ? text.replace(PUNCT_RE, '') : text;
 }
 
-/** Path of an indicator relative to its project. */
-export function indicatorPath(i: number): string {
-  return `form.indicators[${i}]`;
-}
-
-/** Path of a 说明 section relative to its project. */
-export function sectionPath(i: number): string {
-  return `explanation.sections[${i}]`;
-}
-
-/** Short project id in document order: index 2 → `P03`. */
-export function projectId(index: number): string {
-  return `P${String(index + 1).padStart(2, '0')}`;
-}
+export { indicatorPath, projectId, sectionPath } from '../util.ts';
 
 /** Joins names as the messages quote them: `「降本增效」、「使用环保产品」`. */
 export function quoteList(names: readonly string[]): string {
@@ -45,24 +34,26 @@ export function printedValue(ind: Indicator): string {
 
 const PERCENT_UNITS = new Set(['%', '％']);
 
-/** A quantitative indicator in percent, with its number; `null` otherwise. */
-export function percentOf(ind: Indicator): { ind: QuantitativeIndicator; value: number } | null {
+/** The number of a quantitative indicator in percent, `null` otherwise. */
+export function percentValue(ind: Indicator): number | null {
   if (ind.kind !== 'quantitative' || !PERCENT_UNITS.has(ind.unit.trim())) return null;
   const value = Number(ind.value);
-  return Number.isFinite(value) ? { ind, value } : null;
+  return Number.isFinite(value) ? value : null;
 }
-
-const SATISFACTION_RE = /满意/;
-const SUBJECT_RE = /满意[\s\S]*$/;
 
 /** A satisfaction measure, whatever 一级 it was filed under (投诉率 under 满意度 is not one). */
 export function isSatisfaction(ind: Indicator): boolean {
-  return SATISFACTION_RE.test(ind.name);
+  return ind.name.includes('满意');
 }
 
-/** Who is asked, from a satisfaction indicator's name: `培训对象满意率` → `培训对象`. */
-export function satisfactionSubject(name: string): string {
-  return plain(name).replace(SUBJECT_RE, '');
+const SUBJECT_RE = /满意[\s\S]*$/;
+
+/**
+ * Who is asked, from a satisfaction indicator's name through `plain()` (rules share that per
+ * project: `viewOf(project).plainName(i)`): `培训对象满意率` → `培训对象`.
+ */
+export function subjectOfPlain(plainName: string): string {
+  return plainName.replace(SUBJECT_RE, '');
 }
 
 /** What a 说明 section is about, from its title (titles vary: 项目概述 / 项目概况). */
@@ -77,16 +68,40 @@ const SECTION_KINDS: readonly SectionKind[] = [
   'budget',
   'targets',
 ];
-/** One alternative group per kind, in the order of `SECTION_KINDS`. */
-const SECTION_KIND_RE =
-  /(概述|概况|简介)|(依据)|(主体)|(方案|内容和计划)|(周期|期限)|(预算|资金安排)|(绩效目标)/;
+/** Title words of each kind, in the order of `SECTION_KINDS`. */
+const SECTION_KIND_WORDS: readonly (readonly string[])[] = [
+  ['概述', '概况', '简介'],
+  ['依据'],
+  ['主体'],
+  ['方案', '内容和计划'],
+  ['周期', '期限'],
+  ['预算', '资金安排'],
+  ['绩效目标'],
+];
+/** Where the first title word is (`search`: a position, no match object). */
+const SECTION_KIND_RE = new RegExp(SECTION_KIND_WORDS.flat().join('|'));
+/**
+ * The kind by the first character of the word found: the words of different kinds start with
+ * different characters (checked here), so that character tells the kind.
+ */
+const KIND_BY_FIRST = new Map<number, SectionKind>();
+SECTION_KIND_WORDS.forEach((words, k) => {
+  for (const w of words) {
+    const first = w.charCodeAt(0);
+    const kind = SECTION_KINDS[k] as SectionKind;
+    if ((KIND_BY_FIRST.get(first) ?? kind) !== kind) throw new Error(`section title words share ${w[0]}`);
+    KIND_BY_FIRST.set(first, kind);
+  }
+});
 
-/** The kind of a section, or `null` for a title we do not know. */
+/**
+ * The kind of a 说明 section by its title, or `null` for a title we do not know. Project rules
+ * share it through `viewOf(project).kindOf(i)`, computed once per section.
+ */
 export function sectionKind(section: Section): SectionKind | null {
-  const m = SECTION_KIND_RE.exec(section.title);
-  if (!m) return null;
-  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return SECTION_KINDS[g - 1] ?? null;
-  return null;
+  const title = section.title;
+  const at = title.search(SECTION_KIND_RE);
+  return at < 0 ? null : (KIND_BY_FIRST.get(title.charCodeAt(at)) ?? null);
 }
 
 /** Sections of the given kinds, with their index. */
@@ -149,28 +164,34 @@ export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   // near-identical strings differ in a short middle: drop the common prefix and suffix first
   let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
     endA--;
     endB--;
   }
-  const x = a.slice(start, endA);
-  const y = b.slice(start, endB);
-  if (x.length === 0 || y.length === 0) return Math.max(x.length, y.length);
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
+  const n = endA - start; // the differing middles: a[start, endA) and b[start, endB)
+  const m = endB - start;
+  if (n === 0 || m === 0) return Math.max(n, m);
+  // two rows of the table, compared by character code (no string per character)
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+    const ca = a.charCodeAt(start + i - 1);
+    for (let j = 1; j <= m; j++) {
+      const cost = ca === b.charCodeAt(start + j - 1) ? 0 : 1;
       const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      cur.push(v);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
+    const done = prev;
     prev = cur;
+    cur = done;
   }
-  return prev[y.length] ?? limit + 1;
+  return prev[m] ?? limit + 1;
 }

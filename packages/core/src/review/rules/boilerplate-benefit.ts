@@ -1,14 +1,13 @@
 import type { Indicator } from '../../model/schema.ts';
 import { defineDisclosureRule } from '../define-rule.ts';
+import { compact, indicatorPath, projectPrefix } from '../util.ts';
 import { plain, projectId, quoteList } from './_wording-util.ts';
 
 /** Fewer projects than this and "more than half of them share it" says nothing. */
 const MIN_PROJECTS_FOR_SHARE = 3;
 
-const BOILERPLATE_LEVEL_RE = /经济效益|生态效益/;
-
 function isBoilerplateLevel(ind: Indicator): boolean {
-  return BOILERPLATE_LEVEL_RE.test(ind.level2);
+  return ind.level2.includes('经济效益') || ind.level2.includes('生态效益');
 }
 
 /** A 经济/生态效益 indicator of one project: is its name stock, and its (二级, name) key. */
@@ -19,8 +18,8 @@ interface Candidate {
   key: string;
 }
 
-function pairKey(ind: Indicator): string {
-  return `${plain(ind.level2)}\u0000${plain(ind.name)}`;
+function pairKey(ind: Indicator, plainName: string): string {
+  return `${plain(ind.level2)}\u0000${plainName}`;
 }
 
 /**
@@ -52,14 +51,16 @@ export default defineDisclosureRule({
       for (let i = 0; i < indicators.length; i++) {
         const ind = indicators[i];
         if (!ind || !isBoilerplateLevel(ind)) continue;
-        const stock = dictionary.has(plain(ind.name));
-        const key = countShares ? pairKey(ind) : '';
+        const name = plain(ind.name);
+        const stock = dictionary.has(name);
+        const key = countShares ? pairKey(ind, name) : '';
         if (countShares && !list.some((c) => c.key === key)) shares.set(key, (shares.get(key) ?? 0) + 1);
         list.push({ ind, i, stock, key });
       }
       candidates.push(list);
     }
     candidates.forEach((list, index) => {
+      if (list.length === 0) return;
       const names: string[] = [];
       const indices: number[] = [];
       const stock: string[] = [];
@@ -79,12 +80,12 @@ export default defineDisclosureRule({
         'boilerplate',
         {
           project: projectId(index),
-          names,
-          indices,
+          names: compact(names),
+          indices: compact(indices),
           namesText: quoteList(names),
           reasonText: reasons.join('；'),
         },
-        `projects[${index}].form.indicators[${indices[0]}]`,
+        projectPrefix(index) + indicatorPath(indices[0] as number),
       );
     });
   },

@@ -1,12 +1,15 @@
 import { defineDisclosureRule } from '../define-rule.ts';
+import { indicatorPath, projectPrefix } from '../util.ts';
 import { projectId } from './_wording-util.ts';
 
 type Style = 'full' | 'half' | 'mixed' | null;
 
 const FULL_RE = /[（）]/;
 const HALF_RE = /[()]/;
+const ANY_RE = /[（）()]/;
 
 function styleOf(name: string): Style {
+  if (!ANY_RE.test(name)) return null; // most names: one search
   const full = FULL_RE.test(name);
   const half = HALF_RE.test(name);
   return full && half ? 'mixed' : full ? 'full' : half ? 'half' : null;
@@ -46,7 +49,7 @@ export default defineDisclosureRule({
       const name = project.form.name;
       const style = styles[index];
       if (style === 'mixed') {
-        report('mixed', { project: projectId(index), name }, `projects[${index}].form.name`);
+        report('mixed', { project: projectId(index), name }, `${projectPrefix(index)}form.name`);
       } else if (style !== null && style !== undefined && style !== majority && majorityCount > 0) {
         report(
           'differs',
@@ -59,7 +62,7 @@ export default defineDisclosureRule({
             styleText: STYLE_ZH[style],
             majorityText: STYLE_ZH[majority],
           },
-          `projects[${index}].form.name`,
+          `${projectPrefix(index)}form.name`,
         );
       }
       project.form.indicators.forEach((ind, i) => {
@@ -67,7 +70,7 @@ export default defineDisclosureRule({
           report(
             'mixed',
             { project: projectId(index), name: ind.name },
-            `projects[${index}].form.indicators[${i}]`,
+            `${projectPrefix(index)}${indicatorPath(i)}`,
           );
         }
       });

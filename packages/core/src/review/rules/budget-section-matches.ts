@@ -1,12 +1,8 @@
 import { type Fen, fenToYuan, formatYuan } from '../../model/money.ts';
 import { defineRule } from '../define-rule.ts';
-import {
-  budgetSectionIndex,
-  describeAmount,
-  sectionLabel,
-  type TextAmount,
-  textAmounts,
-} from './_funds-util.ts';
+import { viewOf } from '../project-view.ts';
+import { sectionPath } from '../util.ts';
+import { describeAmount, sectionLabel, type TextAmount } from './_funds-util.ts';
 
 /**
  * FUND-05: the budget the 说明 states in 六、年度预算安排 is the form's 年度资金申请总额, to the fen
@@ -28,24 +24,21 @@ export default defineRule({
     const annual = project.form.funds.annualTotal;
     const explanation = project.explanation;
     if (annual === null || explanation === null) return;
-    const i = budgetSectionIndex(project);
+    const view = viewOf(project);
+    const i = view.budgetSection;
     const section = i >= 0 ? explanation.sections[i] : undefined;
 
     let stated: Fen | null = null;
-    let statedText = '';
+    let amount: TextAmount | undefined; // the amount as written, described for a finding only
     let path = 'explanation.budgetYuan';
     if (section) {
-      const a = statedAmount(textAmounts(section.text));
-      if (a) {
-        stated = a.fen;
-        statedText = describeAmount(a);
-        path = `explanation.sections[${i}]`;
+      amount = statedAmount(view.amountsIn(i));
+      if (amount) {
+        stated = amount.fen;
+        path = sectionPath(i);
       }
     }
-    if (stated === null && explanation.budgetYuan !== null) {
-      stated = explanation.budgetYuan;
-      statedText = `${formatYuan(stated)} 元`;
-    }
+    if (stated === null && explanation.budgetYuan !== null) stated = explanation.budgetYuan;
     if (stated === null || stated === annual) return;
     report(
       'mismatch',
@@ -54,7 +47,7 @@ export default defineRule({
         actual: fenToYuan(stated),
         diff: fenToYuan(stated - annual),
         section: section ? sectionLabel(section) : '年度预算安排',
-        statedText,
+        statedText: amount ? describeAmount(amount) : `${formatYuan(stated)} 元`,
         expectedFmt: formatYuan(annual),
         diffFmt: formatYuan(stated - annual),
       },

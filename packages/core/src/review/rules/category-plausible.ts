@@ -11,6 +11,8 @@ const PERSONNEL_RE = new RegExp(PERSONNEL, 'g');
 const PURCHASED = '购买[^，,。；;]{0,40}服务|社工服务|社会工作服务|政府购买';
 const PURCHASED_TEST = new RegExp(PURCHASED);
 const PURCHASED_RE = new RegExp(PURCHASED, 'g');
+/** Either kind of keyword: one search per text rules out most projects. */
+const EITHER_TEST = new RegExp(`${PERSONNEL}|${PURCHASED}`);
 /** The 说明 parts that say what is done: 项目概述 (概况) and 实施方案. */
 const NARRATIVE_TITLE_RE = /项\s*目\s*概\s*[述况]|实\s*施\s*方\s*案/;
 /** Operation and maintenance of what exists: 运转类 (其他运转类). */
@@ -61,6 +63,7 @@ export default defineRule({
     const cat = stripWs(category);
     if (cat.includes('运转')) {
       const texts = projectTexts(project);
+      if (!texts.some((t) => EITHER_TEST.test(t))) return;
       const personnel = keywords(texts, PERSONNEL_TEST, PERSONNEL_RE);
       if (personnel.length > 0) {
         report('personnel', { category, keywords: personnel }, 'form.category');

@@ -1,12 +1,14 @@
 import type { Indicator } from '../../model/schema.ts';
 import { defineRule } from '../define-rule.ts';
+import { viewOf } from '../project-view.ts';
+import { compact } from '../util.ts';
 import {
   indicatorPath,
   isSatisfaction,
   plain,
   printedValue,
   quoteList,
-  satisfactionSubject,
+  subjectOfPlain,
 } from './_wording-util.ts';
 
 /**
@@ -29,10 +31,10 @@ interface Construct {
   key: string;
 }
 
-function constructOf(ind: Indicator): Construct {
+function constructOf(ind: Indicator, plainName: string): Construct {
   return isSatisfaction(ind)
-    ? { satisfaction: true, key: satisfactionSubject(ind.name) }
-    : { satisfaction: false, key: plain(ind.name) };
+    ? { satisfaction: true, key: subjectOfPlain(plainName) }
+    : { satisfaction: false, key: plainName };
 }
 
 function sameConstruct(a: Construct, b: Construct): boolean {
@@ -61,25 +63,44 @@ export default defineRule({
   },
   check({ project, report }) {
     const indicators = project.form.indicators;
-    const constructs: (Construct | undefined)[] = [];
-    const constructAt = (k: number, ind: Indicator) => {
-      constructs[k] ??= constructOf(ind);
-      return constructs[k];
+    const view = viewOf(project);
+    // per indicator, computed only for indicators sharing a 二级 with another one
+    let constructs: (Construct | undefined)[] | null = null;
+    let thresholds: (string | undefined)[] | null = null;
+    const constructAt = (k: number, ind: Indicator): Construct => {
+      constructs ??= [];
+      let c = constructs[k];
+      if (c === undefined) {
+        c = constructOf(ind, view.plainName(k));
+        constructs[k] = c;
+      }
+      return c;
     };
-    const reported = new Set<number>();
+    const thresholdAt = (k: number, ind: Indicator): string => {
+      thresholds ??= [];
+      let t = thresholds[k];
+      if (t === undefined) {
+        t = threshold(ind);
+        thresholds[k] = t;
+      }
+      return t;
+    };
+    let reported: boolean[] | null = null; // indices already in a finding
     for (let i = 0; i < indicators.length; i++) {
       const a = indicators[i];
-      if (!a || reported.has(i)) continue;
-      const group = [i];
+      if (!a || reported?.[i]) continue;
+      let group: number[] | null = null;
       for (let j = i + 1; j < indicators.length; j++) {
         const b = indicators[j];
-        // constructs are computed only for indicators sharing a 二级 with another one
-        if (!b || reported.has(j) || b.level1 !== a.level1 || b.level2 !== a.level2) continue;
-        if (sameConstruct(constructAt(i, a), constructAt(j, b)) && threshold(a) !== threshold(b))
+        if (!b || reported?.[j] || b.level1 !== a.level1 || b.level2 !== a.level2) continue;
+        if (sameConstruct(constructAt(i, a), constructAt(j, b)) && thresholdAt(i, a) !== thresholdAt(j, b)) {
+          group ??= [i];
           group.push(j);
+        }
       }
-      if (group.length < 2) continue;
-      for (const k of group) reported.add(k);
+      if (group === null) continue;
+      reported ??= [];
+      for (const k of group) reported[k] = true;
       const members = group.map((k) => indicators[k] as Indicator);
       report(
         'conflict',
@@ -87,7 +108,7 @@ export default defineRule({
           level2: a.level2,
           names: members.map((m) => m.name),
           values: members.map(printedValue),
-          indices: group,
+          indices: compact(group),
           namesText: quoteList(members.map((m) => m.name)),
           valuesText: members.map((m) => `${m.name} ${printedValue(m)}`).join('；'),
         },

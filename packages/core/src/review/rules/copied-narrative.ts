@@ -1,4 +1,5 @@
 import { defineDisclosureRule } from '../define-rule.ts';
+import { compact, flat, projectPrefix, sectionPath } from '../util.ts';
 import { plain, projectId, type SectionKind, sectionKind } from './_wording-util.ts';
 
 /** Sections that must be written for each project; 实施主体 / 实施周期 / 预算 may legitimately repeat. */
@@ -9,6 +10,26 @@ const STOCK_RE = /^详见/;
 const MIN_CHARS = 10;
 /** How many other projects a finding names; the count is always complete. */
 const MAX_LISTED = 5;
+
+/** A compared section of one project and the projects whose section has the same text. */
+interface Candidate {
+  group: number[];
+  section: number;
+  title: string;
+}
+
+/** Sorts a short list of project indices in place (insertion sort: no comparator, no copy). */
+function sortNumbers(list: number[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (list[j] as number) > v) {
+      list[j + 1] = list[j] as number;
+      j--;
+    }
+    list[j + 1] = v;
+  }
+}
 
 /**
  * REL-02: the same 项目概述 / 立项依据 / 实施方案 in two or more projects (ignoring whitespace and
@@ -29,7 +50,7 @@ export default defineDisclosureRule({
     // one map per section kind, keyed by the text itself: no key building, one hash per text
     const byKind = new Map<SectionKind, Map<string, number[]>>();
     for (const kind of COMPARED) byKind.set(kind, new Map());
-    const copiesOf: { group: number[]; section: number; title: string }[][] = projects.map(() => []);
+    const copiesOf: Candidate[][] = projects.map(() => []);
     projects.forEach((project, index) => {
       project.explanation?.sections.forEach((section, i) => {
         const kind = sectionKind(section);
@@ -47,39 +68,47 @@ export default defineDisclosureRule({
         copiesOf[index]?.push({ group, section: i, title: section.title });
       });
     });
-    copiesOf.forEach((candidates, index) => {
+    for (let index = 0; index < copiesOf.length; index++) {
+      const candidates = copiesOf[index] as Candidate[];
+      let first = 0; // the first copied section, if any: most projects have none, nothing is built
+      while (first < candidates.length && (candidates[first]?.group.length ?? 0) < 2) first++;
+      if (first === candidates.length) continue;
       const titles: string[] = [];
       const sections: number[] = [];
-      const others = new Set<number>();
+      const others: number[] = []; // distinct, at most MAX_LISTED + 1 per copied section
       let otherCount = 0;
-      for (const { group, section, title } of candidates) {
+      for (let c = first; c < candidates.length; c++) {
+        const { group, section, title } = candidates[c] as Candidate;
         if (group.length < 2) continue;
         titles.push(title);
         sections.push(section);
         otherCount = Math.max(otherCount, group.length - 1);
-        for (const other of group.slice(0, MAX_LISTED + 1)) if (other !== index) others.add(other);
+        for (let k = 0; k < group.length && k <= MAX_LISTED; k++) {
+          const other = group[k] as number;
+          if (other !== index && !others.includes(other)) others.push(other);
+        }
       }
-      if (sections.length === 0) return;
-      otherCount = Math.max(otherCount, others.size);
-      const listed = [...others]
-        .sort((a, b) => a - b)
-        .slice(0, MAX_LISTED)
-        .map(projectId);
+      otherCount = Math.max(otherCount, others.length);
+      sortNumbers(others);
+      const listed: string[] = [];
+      for (let k = 0; k < others.length && k < MAX_LISTED; k++) listed.push(projectId(others[k] as number));
       const othersText =
-        otherCount > listed.length ? `${listed.join('、')} 等 ${otherCount} 个项目` : listed.join('、');
+        otherCount > listed.length
+          ? flat(listed.join('、'), ' 等 ', otherCount, ' 个项目')
+          : listed.join('、');
       report(
         'copied',
         {
           project: projectId(index),
-          sections: titles,
-          sectionIndices: sections,
-          others: listed,
+          sections: compact(titles),
+          sectionIndices: compact(sections),
+          others: compact(listed),
           otherCount,
           sectionsText: titles.join('、'),
           othersText,
         },
-        `projects[${index}].explanation.sections[${sections[0]}]`,
+        projectPrefix(index) + sectionPath(sections[0] as number),
       );
-    });
+    }
   },
 });

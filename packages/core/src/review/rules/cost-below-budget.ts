@@ -1,6 +1,7 @@
 import { fenToYuan, formatYuan, percent } from '../../model/money.ts';
 import { defineRule } from '../define-rule.ts';
-import { budgetCost } from './_funds-util.ts';
+import { viewOf } from '../project-view.ts';
+import { indicatorPath } from '../util.ts';
 
 /**
  * COST-02: the 经济成本 indicator covers the whole 年度资金申请总额. A ceiling below the budget
@@ -19,7 +20,7 @@ export default defineRule({
   check({ project, report }) {
     const annual = project.form.funds.annualTotal;
     if (annual === null || annual <= 0) return;
-    const cost = budgetCost(project);
+    const cost = viewOf(project).budgetCost;
     if (cost === null || cost.fen >= annual) return;
     const gap = annual - cost.fen;
     report(
@@ -36,7 +37,7 @@ export default defineRule({
         expectedFmt: formatYuan(annual),
         gapFmt: formatYuan(gap),
       },
-      `form.indicators[${cost.index}]`,
+      indicatorPath(cost.index),
     );
   },
 });

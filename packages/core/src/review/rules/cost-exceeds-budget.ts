@@ -1,6 +1,8 @@
 import { fenToYuan, formatYuan, percent } from '../../model/money.ts';
 import { defineRule } from '../define-rule.ts';
-import { budgetCost, isPhased } from './_funds-util.ts';
+import { viewOf } from '../project-view.ts';
+import { indicatorPath } from '../util.ts';
+import { isPhased } from './_funds-util.ts';
 
 /**
  * COST-01: the 经济成本 indicator (`项目成本 ≤6100000.00(元)`) does not exceed 年度资金申请总额:
@@ -19,7 +21,7 @@ export default defineRule({
   check({ project, report }) {
     const annual = project.form.funds.annualTotal;
     if (annual === null) return;
-    const cost = budgetCost(project);
+    const cost = viewOf(project).budgetCost;
     if (cost === null || cost.fen <= annual) return;
     // A 阶段性项目's cost equal to its whole-life 项目资金总额 is the 项目指标值, not the year's.
     if (isPhased(project) && cost.fen === project.form.funds.total) return;
@@ -37,7 +39,7 @@ export default defineRule({
         expectedFmt: formatYuan(annual),
         diffFmt: formatYuan(excess),
       },
-      `form.indicators[${cost.index}]`,
+      indicatorPath(cost.index),
     );
   },
 });

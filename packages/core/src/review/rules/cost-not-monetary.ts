@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { indicatorPath } from '../util.ts';
 import { isBudgetCost, isMoneyUnit } from './_funds-util.ts';
 
 /**
@@ -22,9 +23,9 @@ export default defineRule({
       const ind = indicators[i];
       if (ind === undefined || !isBudgetCost(ind)) continue;
       if (ind.kind === 'qualitative') {
-        report('qualitative', { name: ind.name, value: ind.text }, `form.indicators[${i}]`);
+        report('qualitative', { name: ind.name, value: ind.text }, indicatorPath(i));
       } else if (!isMoneyUnit(ind.unit)) {
-        report('notMoney', { name: ind.name, unit: ind.unit, value: ind.value }, `form.indicators[${i}]`);
+        report('notMoney', { name: ind.name, unit: ind.unit, value: ind.value }, indicatorPath(i));
       }
     }
   },

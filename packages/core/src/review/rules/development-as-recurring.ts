@@ -29,9 +29,12 @@ export default defineRule({
     if (!nature.includes('经常性')) return;
     const n = stripWs(name);
     if (OPERATION_RE.test(n)) return;
+    // tests first (most projects stop here); the words are read for a finding only
+    const nameDev = NAME_DEV_RE.test(n);
+    const goal = nameDev ? '' : stripWs(annualGoal); // the goal counts only when the name says nothing
+    if (!nameDev && !PHASE_RE.test(n) && !GOAL_DEV_RE.test(goal)) return;
     const phase = PHASE_RE.exec(n)?.[0];
-    const dev = NAME_DEV_RE.exec(n)?.[0] ?? GOAL_DEV_RE.exec(stripWs(annualGoal))?.[0];
-    if (phase === undefined && dev === undefined) return;
+    const dev = NAME_DEV_RE.exec(n)?.[0] ?? GOAL_DEV_RE.exec(goal)?.[0];
     const evidence = phase !== undefined ? `是分期建设的「${phase}」` : `的名称或年度目标为「${dev}」类工作`;
     report(
       'recurring',

@@ -1,6 +1,6 @@
 import type { Section } from '../../model/schema.ts';
 import { defineRule } from '../define-rule.ts';
-import { stripWs } from '../util.ts';
+import { compact, flat, sectionPath, stripWs } from '../util.ts';
 import { chineseNumber, sectionNumber } from './_disclosure-util.ts';
 
 /** The seven parts of a 项目经费情况说明 in their usual order (domain.md §5.1), with title variants. */
@@ -14,13 +14,27 @@ const PARTS: readonly { label: string; titles: readonly string[] }[] = [
   { label: '绩效目标', titles: ['绩效目标'] },
 ];
 
-/** Any title variant → its part, found with one regex. */
-const PART_OF_TITLE = new Map(PARTS.flatMap((p, k) => p.titles.map((t) => [t, k] as const)));
-const TITLE_RE = new RegExp([...PART_OF_TITLE.keys()].join('|'));
+/** Every part present, as bits. */
+const ALL_PARTS = (1 << PARTS.length) - 1;
+/** Every title variant and its part (parallel lists), found with one regex. */
+const VARIANTS: readonly string[] = PARTS.flatMap((p) => p.titles);
+const VARIANT_PART: readonly number[] = PARTS.flatMap((p, k) => p.titles.map(() => k));
+const TITLE_RE = new RegExp(VARIANTS.join('|'));
 
 function partOf(section: Section): number {
-  const m = TITLE_RE.exec(section.title) ?? TITLE_RE.exec(stripWs(section.title));
-  return m ? (PART_OF_TITLE.get(m[0]) ?? -1) : -1;
+  const k = partIn(section.title);
+  return k >= 0 ? k : partIn(stripWs(section.title));
+}
+
+/** The part of the first title variant in `title`, or -1; found by position (no match object). */
+function partIn(title: string): number {
+  const at = title.search(TITLE_RE);
+  if (at < 0) return -1;
+  // the variant the regex matched there: the first one in its order that starts at `at`
+  for (let v = 0; v < VARIANTS.length; v++) {
+    if (title.startsWith(VARIANTS[v] as string, at)) return VARIANT_PART[v] ?? -1;
+  }
+  return -1;
 }
 
 /**
@@ -44,27 +58,34 @@ export default defineRule({
   check({ project, report }) {
     const sections = project.explanation?.sections;
     if (!sections) return; // no 说明 at all: DISC-05
-    const parts = sections.map(partOf);
-
-    const missing = PARTS.filter((_, k) => !parts.includes(k)).map((p) => p.label);
-    const numbers = new Set<number>();
+    const parts: number[] = [];
+    let found = 0; // bit k: part k is present
+    for (const s of sections) {
+      const k = partOf(s);
+      parts.push(k);
+      if (k >= 0) found |= 1 << k;
+    }
+    const missing: string[] = [];
+    if (found !== ALL_PARTS)
+      for (let k = 0; k < PARTS.length; k++) if (!(found & (1 << k))) missing.push(PARTS[k]?.label ?? '');
+    const numbers: boolean[] = []; // by printed number
     let max = 0;
     for (const s of sections) {
       const n = sectionNumber(s.number);
       if (n === null) continue;
-      numbers.add(n);
+      numbers[n] = true;
       if (n > max) max = n;
     }
     const skipped: string[] = [];
-    for (let n = 1; n < max; n++) if (!numbers.has(n)) skipped.push(chineseNumber(n));
+    for (let n = 1; n < max; n++) if (numbers[n] !== true) skipped.push(chineseNumber(n));
 
     const present = () => sections.map((s) => stripWs(`${s.number}、${s.title}`)).join('；');
     if (missing.length > 0) {
       report(
         'missing',
         {
-          missing,
-          skipped,
+          missing: compact(missing),
+          skipped: compact(skipped),
           present: present(),
           missingList: missing.map((m) => `「${m}」`).join('、'),
           skipNote: skipped.length > 0 ? `，编号跳过了第${skipped.join('、')}部分` : '',
@@ -74,7 +95,7 @@ export default defineRule({
     } else if (skipped.length > 0) {
       report(
         'numberGap',
-        { skipped, present: present(), skippedList: skipped.join('、') },
+        { skipped: compact(skipped), present: present(), skippedList: skipped.join('、') },
         'explanation.sections',
       );
     }
@@ -92,9 +113,17 @@ export default defineRule({
             firstNumber: sections[prev]?.number ?? '',
             second: PARTS[k]?.label ?? '',
             secondNumber: sections[i]?.number ?? '',
-            expected: `${chineseNumber(k + 1)}、${PARTS[k]?.label}，${chineseNumber(a + 1)}、${PARTS[a]?.label}`,
+            expected: flat(
+              chineseNumber(k + 1),
+              '、',
+              PARTS[k]?.label ?? '',
+              '，',
+              chineseNumber(a + 1),
+              '、',
+              PARTS[a]?.label ?? '',
+            ),
           },
-          `explanation.sections[${prev}]`,
+          sectionPath(prev),
         );
       }
       prev = i;

@@ -1,12 +1,18 @@
+import type { Section } from '../../model/schema.ts';
 import { defineRule } from '../define-rule.ts';
+import { sectionPath } from '../util.ts';
 import { excerpt } from './_disclosure-util.ts';
 
 /** A numbered sub-item heading inside a section: `1.实施周期：`, `2、工作职能：` (not a decimal: `5850000.00`). */
 const SUB_ITEM_RE = /(?<![0-9.．])([0-9]{1,2})[.．、]\s*([^\s0-9：:。；;，,、.．]{1,15})\s*[：:]/g;
+/** What every sub-item heading has, `1.` / `2、`: a quick test before the full search. */
+const ITEM_NUMBER_RE = /[0-9][.．、]/;
 /** Anything but whitespace and punctuation: is there content at all. */
 const CONTENT_RE = /[^\s\p{P}\p{S}]/u;
+/** `CONTENT_RE` searching from its `lastIndex`. */
+const CONTENT_AFTER_RE = new RegExp(CONTENT_RE.source, 'gu');
 /** Characters a finished section does not end with. */
-const DANGLING_RE = /[，,、：:（(《“‘]$/;
+const DANGLING_CODES: ReadonlySet<number> = new Set(Array.from('，,、：:（(《“‘', (c) => c.charCodeAt(0)));
 
 /**
  * COMP-06: no 说明 part is empty or visibly cut off — a numbered sub-item with nothing after it
@@ -25,30 +31,43 @@ export default defineRule({
   },
   check({ project, report }) {
     const sections = project.explanation?.sections ?? [];
-    sections.forEach((s, i) => {
+    for (let i = 0; i < sections.length; i++) {
+      const s = sections[i] as Section;
       const text = s.text.trim();
-      const last = text.at(-1) ?? '';
       const hasItems = text.includes('：') || text.includes(':');
+      const dangling = text.length > 0 && DANGLING_CODES.has(text.charCodeAt(text.length - 1));
       const empty = !CONTENT_RE.test(text);
-      if (!empty && !hasItems && !DANGLING_RE.test(last)) return; // the usual case: nothing to say
-      const path = `explanation.sections[${i}]`;
+      if (!empty && !hasItems && !dangling) continue; // the usual case: nothing to say
+      const path = sectionPath(i);
       const where = { number: s.number, title: s.title };
       if (empty) {
         report('emptySection', where, path);
-        return;
+        continue;
       }
       let endsWithEmptyItem = false;
-      const items = hasItems ? [...text.matchAll(SUB_ITEM_RE)] : [];
-      items.forEach((m, j) => {
-        const end = (m.index ?? 0) + m[0].length;
+      const items: RegExpExecArray[] = [];
+      if (hasItems && ITEM_NUMBER_RE.test(text)) {
+        SUB_ITEM_RE.lastIndex = 0;
+        for (let m = SUB_ITEM_RE.exec(text); m !== null; m = SUB_ITEM_RE.exec(text)) items.push(m);
+      }
+      for (let j = 0; j < items.length; j++) {
+        const m = items[j] as RegExpExecArray;
+        const end = m.index + m[0].length;
         const next = items[j + 1]?.index ?? text.length;
-        if (CONTENT_RE.test(text.slice(end, next))) return;
+        if (hasContent(text, end, next)) continue;
         report('emptyItem', { ...where, item: m[0].replace(/\s+/g, '') }, path);
         if (j === items.length - 1) endsWithEmptyItem = true;
-      });
-      if (!endsWithEmptyItem && DANGLING_RE.test(last)) {
+      }
+      if (!endsWithEmptyItem && dangling) {
+        const last = text.at(-1) ?? '';
         report('dangling', { ...where, last, tail: excerpt(text.slice(-20), 20) }, path);
       }
-    });
+    }
   },
 });
+
+/** Whether `text[from, to)` has content, searched in place (no copy of the span). */
+function hasContent(text: string, from: number, to: number): boolean {
+  CONTENT_AFTER_RE.lastIndex = from;
+  return CONTENT_AFTER_RE.test(text) && CONTENT_AFTER_RE.lastIndex <= to;
+}

@@ -1,5 +1,5 @@
 import { defineDisclosureRule } from '../define-rule.ts';
-import { projectLabel } from '../util.ts';
+import { projectLabel, projectPrefix } from '../util.ts';
 
 /**
  * DISC-05: every published form has its 项目经费情况说明. The fixture's 说明 name no project, so
@@ -18,7 +18,7 @@ export default defineDisclosureRule({
   check({ disclosure, report }) {
     disclosure.projects.forEach((p, i) => {
       if (p.explanation === null)
-        report('missing', { project: projectLabel(i, p) }, `projects[${i}].explanation`);
+        report('missing', { project: projectLabel(i, p) }, `${projectPrefix(i)}explanation`);
     });
   },
 });

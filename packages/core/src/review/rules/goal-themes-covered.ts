@@ -1,7 +1,8 @@
 import type { Indicator } from '../../model/schema.ts';
 import { defineRule } from '../define-rule.ts';
-import { stripWs } from '../util.ts';
+import { compact, indicatorPath, stripWs } from '../util.ts';
 import { excerpt } from './_disclosure-util.ts';
+import { IntSet } from './_int-set.ts';
 
 /**
  * Words that say nothing about what a goal is about: verbs of intent, generic nouns, particles.
@@ -18,20 +19,25 @@ const GENERIC_WORDS = [
 ]
   .join(' ')
   .split(' ');
-/** Generic words by first character, longest first: matched while scanning, no regex. */
-const GENERIC_BY_FIRST = new Map<number, string[]>();
-/** 1 where a generic word may start: most characters need no map lookup. */
-const GENERIC_FIRST = new Uint8Array(0x10000);
+/** Basic CJK ideographs: every generic word starts with one. */
+const CJK_FIRST = 0x4e00;
+const CJK_LAST = 0x9fff;
+/**
+ * Generic words by first character, longest first: matched while scanning, no regex. `GENERIC_AT`
+ * holds, for each basic CJK ideograph, 1 + the index of its list in `GENERIC_LISTS` (0: no word
+ * starts with it) — 20 KiB, small enough to stay in the CPU cache while scanning.
+ */
+const GENERIC_LISTS: string[][] = [];
+const GENERIC_AT = new Uint8Array(CJK_LAST - CJK_FIRST + 1);
 for (const w of [...GENERIC_WORDS].sort((a, b) => b.length - a.length)) {
-  const first = w.charCodeAt(0);
-  GENERIC_FIRST[first] = 1;
-  const list = GENERIC_BY_FIRST.get(first);
-  if (list) list.push(w);
-  else GENERIC_BY_FIRST.set(first, [w]);
+  const first = w.charCodeAt(0) - CJK_FIRST;
+  if (!(first >= 0 && first < GENERIC_AT.length))
+    throw new Error(`generic word ${w} must start with a CJK ideograph`);
+  if (GENERIC_AT[first] === 0) GENERIC_AT[first] = GENERIC_LISTS.push([]);
+  GENERIC_LISTS[(GENERIC_AT[first] ?? 1) - 1]?.push(w);
 }
 /** Clause punctuation: a goal is judged clause by clause (enumerations with 、 stay together). */
-const CLAUSE_END = new Uint8Array(0x10000);
-for (const ch of '，,；;。.！!？?：:\n') CLAUSE_END[ch.charCodeAt(0)] = 1;
+const CLAUSE_END_RE = /[，,；;。.！!？?：:\n]/g;
 
 /**
  * CJK ideographs (extension A and basic, compatibility) and 〇 as a compact index, -1 for anything
@@ -44,55 +50,61 @@ function hanIndex(c: number): number {
   return c === 0x3007 ? 7 : -1;
 }
 
-/** Length of the generic word starting at `i`, 0 if none. */
-function genericAt(text: string, i: number): number {
-  const first = text.charCodeAt(i);
-  if (GENERIC_FIRST[first] === 0) return 0;
-  const words = GENERIC_BY_FIRST.get(first);
-  if (words) for (const w of words) if (text.startsWith(w, i)) return w.length;
+/** Length of the generic word starting at `i` (whose character code is `c`), 0 if none. */
+function genericAt(text: string, i: number, c: number): number {
+  if (c < CJK_FIRST || c > CJK_LAST) return 0;
+  const slot = GENERIC_AT[c - CJK_FIRST] ?? 0;
+  if (slot === 0) return 0;
+  const words = GENERIC_LISTS[slot - 1] ?? [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as string;
+    if (startsAt(text, i, w)) return w.length;
+  }
   return 0;
 }
 
-const NONE: ReadonlySet<number> = new Set();
+/** `text.startsWith(w, i)` for a `w` whose first character is known to match (most are 1–2 long). */
+function startsAt(text: string, i: number, w: string): boolean {
+  if (i + w.length > text.length) return false;
+  for (let k = 1; k < w.length; k++) if (text.charCodeAt(i + k) !== w.charCodeAt(k)) return false;
+  return true;
+}
 
 /**
- * Adds the distinctive character bigrams of `text[from, to)` to `out`, as integers. Generic words
- * and non-Han characters break the text into fragments first: 「织密群防群治网络」 → 织密 密群 群防 防群
- * 群治 治网 网络.
+ * A list of bigram codes, reused from clause to clause and project to project: `n` counts the
+ * codes in use (resetting it keeps the array's storage, where `length = 0` would drop it).
  */
-function addBigrams(
-  out: { add(g: number): unknown },
-  text: string,
-  ignore: ReadonlySet<number> = NONE,
-  from = 0,
-  to = text.length,
-): void {
+class GramList {
+  items: number[] = [];
+  n = 0;
+}
+
+/**
+ * Appends the distinctive character bigrams of `text[from, to)` to `out`, as integers. Generic
+ * words and non-Han characters break the text into fragments first: 「织密群防群治网络」 → 织密 密群
+ * 群防 防群 群治 治网 网络. Bigrams in `ignore` are left out.
+ */
+function addBigrams(out: GramList, text: string, ignore: IntSet | null, from = 0, to = text.length): void {
   let prev = -1;
   for (let i = from; i < to; ) {
-    const skip = genericAt(text, i);
+    const code = text.charCodeAt(i);
+    const skip = genericAt(text, i, code);
     if (skip > 0) {
       prev = -1;
       i += skip;
       continue;
     }
-    const c = hanIndex(text.charCodeAt(i++));
+    i++;
+    const c = hanIndex(code);
     if (c < 0) {
       prev = -1;
       continue;
     }
     if (prev >= 0) {
       const g = prev * HAN_SPAN + c;
-      if (!ignore.has(g)) out.add(g);
+      if (ignore === null || !ignore.has(g)) out.items[out.n++] = g;
     }
     prev = c;
-  }
-}
-
-/** A clause's bigrams: a reused list (duplicates inside one clause are rare and harmless). */
-class GramList {
-  items: number[] = [];
-  add(g: number): void {
-    this.items.push(g);
   }
 }
 
@@ -100,41 +112,50 @@ class GramList {
  * The department's own name says nothing about a theme. Memoised on the three names (one
  * department per disclosure): a cache, not state — the result depends on the arguments only.
  */
-const ownName = { department: '', competent: '', unit: '', grams: NONE };
-function ownNameBigrams(department: string, competent: string, unit: string): ReadonlySet<number> {
+const ownName = { department: '', competent: '', unit: '', grams: new IntSet(64) };
+const scratch = new GramList();
+function ownNameBigrams(department: string, competent: string, unit: string): IntSet {
   if (department !== ownName.department || competent !== ownName.competent || unit !== ownName.unit) {
-    const grams = new Set<number>();
-    for (const t of [department, competent, unit]) addBigrams(grams, t);
-    Object.assign(ownName, { department, competent, unit, grams });
+    ownName.grams.clear();
+    for (const t of [department, competent, unit]) {
+      scratch.n = 0;
+      addBigrams(scratch, t, null);
+      for (let k = 0; k < scratch.n; k++) ownName.grams.add(scratch.items[k] ?? 0);
+    }
+    Object.assign(ownName, { department, competent, unit });
   }
   return ownName.grams;
 }
 
-function indicatorBigrams(ind: Indicator, ignore: ReadonlySet<number>, out = new Set<number>()): Set<number> {
-  addBigrams(out, ind.name, ignore);
-  if (ind.kind === 'qualitative') addBigrams(out, ind.text, ignore);
-  return out;
-}
+/**
+ * Per project, reused from project to project (the review is single-threaded and a check never
+ * re-enters itself): the bigrams of every indicator (name, then qualitative value) and their union,
+ * the bigrams that make up an indicator's whole distinctive content on their own (`密评`), and a
+ * clause's bigrams.
+ */
+const indicatorGrams = new GramList();
+const allGrams = new IntSet(256);
+const soleGrams = new IntSet(64);
+const clauseGrams = new GramList();
 
 /**
  * Whether a clause has an indicator: it shares two or more distinctive bigrams with the indicators,
  * or half of its own, or one indicator's whole distinctive content lies inside it (「密评」 in 「完成软件密评」).
- * `each` gives the bigrams of one indicator; it is only asked in the rare third case.
+ * In the last case the clause shares exactly one bigram with the indicators, so that indicator's
+ * content is that one bigram: a lookup in `soleGrams`.
  */
-function covered(
-  clause: readonly number[],
-  all: ReadonlySet<number>,
-  each: () => readonly Set<number>[],
-): boolean {
+function covered(clause: GramList): boolean {
   let shared = 0;
-  for (const g of clause) if (all.has(g)) shared++;
-  if (shared >= 2 || shared * 2 >= clause.length) return true;
-  if (shared === 0) return false;
-  return each().some((ind) => {
-    if (ind.size === 0) return false;
-    for (const g of ind) if (!clause.includes(g)) return false;
-    return true;
-  });
+  let last = -1;
+  for (let k = 0; k < clause.n; k++) {
+    const g = clause.items[k] ?? -1;
+    if (allGrams.has(g)) {
+      shared++;
+      last = g;
+    }
+  }
+  if (shared >= 2 || shared * 2 >= clause.n) return true;
+  return shared === 1 && soleGrams.has(last);
 }
 
 /**
@@ -155,26 +176,35 @@ export default defineRule({
   check({ disclosure, project, report }) {
     const form = project.form;
     const ignore = ownNameBigrams(disclosure.department, form.competentDepartment, form.implementingUnit);
-    const all = new Set<number>();
-    for (const ind of form.indicators) indicatorBigrams(ind, ignore, all);
-    let perIndicator: Set<number>[] | null = null;
-    const each = () => {
-      perIndicator ??= form.indicators.map((ind) => indicatorBigrams(ind, ignore));
-      return perIndicator;
-    };
+    indicatorGrams.n = 0;
+    allGrams.clear();
+    soleGrams.clear();
+    for (const ind of form.indicators) {
+      const from = indicatorGrams.n;
+      addBigrams(indicatorGrams, ind.name, ignore);
+      if (ind.kind === 'qualitative') addBigrams(indicatorGrams, ind.text, ignore);
+      const first = indicatorGrams.items[from] ?? -1;
+      let sole = indicatorGrams.n > from;
+      for (let k = from; k < indicatorGrams.n; k++) {
+        const g = indicatorGrams.items[k] ?? -1;
+        allGrams.add(g);
+        if (g !== first) sole = false;
+      }
+      if (sole) soleGrams.add(first);
+    }
 
     const themes: string[] = [];
     const goal = form.annualGoal;
-    const grams = new GramList();
-    for (let start = 0, i = 0; i <= goal.length; i++) {
-      if (i < goal.length && CLAUSE_END[goal.charCodeAt(i)] === 0) continue;
-      if (i > start) {
-        grams.items.length = 0;
-        addBigrams(grams, goal, ignore, start, i);
-        if (grams.items.length >= 2 && !covered(grams.items, all, each))
-          themes.push(stripWs(goal.slice(start, i)));
+    // clause by clause: the regex finds each end (a native scan), the clause is read once
+    for (let start = 0; start <= goal.length; ) {
+      CLAUSE_END_RE.lastIndex = start;
+      const end = CLAUSE_END_RE.test(goal) ? CLAUSE_END_RE.lastIndex - 1 : goal.length;
+      if (end > start) {
+        clauseGrams.n = 0;
+        addBigrams(clauseGrams, goal, ignore, start, end);
+        if (clauseGrams.n >= 2 && !covered(clauseGrams)) themes.push(stripWs(goal.slice(start, end)));
       }
-      start = i + 1;
+      start = end + 1;
     }
     if (themes.length > 0) {
       const shown = themes.slice(0, 5).map((t) => `「${excerpt(t, 30)}」`);
@@ -182,7 +212,7 @@ export default defineRule({
         'uncovered',
         {
           count: themes.length,
-          themes,
+          themes: compact(themes),
           themeList: shown.join('、') + (themes.length > 5 ? '等' : ''),
         },
         'form.annualGoal',
@@ -191,16 +221,18 @@ export default defineRule({
 
     let firstQuantity = -1;
     let counts = false;
-    form.indicators.forEach((ind, i) => {
-      if (!ind.level2.includes('数量')) return;
+    const indicators = form.indicators;
+    for (let i = 0; i < indicators.length && !counts; i++) {
+      const ind = indicators[i] as Indicator;
+      if (!ind.level2.includes('数量')) continue;
       if (firstQuantity < 0) firstQuantity = i;
       if (isCount(ind)) counts = true;
-    });
+    }
     if (firstQuantity >= 0 && !counts) {
       const names = form.indicators
         .filter((ind) => ind.level2.includes('数量'))
         .map((ind) => `${ind.name} ${valueText(ind)}`);
-      report('noCount', { names }, `form.indicators[${firstQuantity}]`);
+      report('noCount', { names }, indicatorPath(firstQuantity));
     }
   },
 });

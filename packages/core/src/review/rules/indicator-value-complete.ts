@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.ts';
+import { indicatorPath } from '../util.ts';
 
 /** A qualitative value that is a bare number: a quantity whose operator and unit were left off. */
 const BARE_NUMBER_RE = /^[0-9]+(?:\.[0-9]+)?$/;
@@ -20,14 +21,13 @@ export default defineRule({
       const ind = indicators[i]!;
       if (ind.kind === 'quantitative') {
         if (ind.unit.trim() === '') {
-          report('noUnit', { name: ind.name, value: `${ind.operator}${ind.value}` }, `form.indicators[${i}]`);
+          report('noUnit', { name: ind.name, value: `${ind.operator}${ind.value}` }, indicatorPath(i));
         }
         continue;
       }
       const text = ind.text.trim();
-      if (text === '') report('empty', { name: ind.name }, `form.indicators[${i}]`);
-      else if (BARE_NUMBER_RE.test(text))
-        report('noUnit', { name: ind.name, value: text }, `form.indicators[${i}]`);
+      if (text === '') report('empty', { name: ind.name }, indicatorPath(i));
+      else if (BARE_NUMBER_RE.test(text)) report('noUnit', { name: ind.name, value: text }, indicatorPath(i));
     }
   },
 });

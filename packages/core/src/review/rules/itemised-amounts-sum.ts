@@ -1,14 +1,8 @@
 import { type Fen, fenToYuan, formatYuan } from '../../model/money.ts';
 import { defineRule } from '../define-rule.ts';
-import {
-  breakdownItems,
-  budgetSectionIndex,
-  isPhased,
-  planSectionIndex,
-  sectionLabel,
-  type TextAmount,
-  textAmounts,
-} from './_funds-util.ts';
+import { viewOf } from '../project-view.ts';
+import { sectionPath } from '../util.ts';
+import { amountLabel, breakdownItems, isPhased, sectionLabel, type TextAmount } from './_funds-util.ts';
 
 /**
  * FUND-06: when 实施方案 or 年度预算安排 breaks the money down into items (`工资319400元，体检费
@@ -35,12 +29,17 @@ export default defineRule({
     const total = project.form.funds.total;
     if (isPhased(project) && total !== null) refs.push(total);
 
-    const plan = planSectionIndex(project);
-    const budget = budgetSectionIndex(project);
-    for (const i of plan === budget ? [plan] : [plan, budget]) {
+    const view = viewOf(project);
+    const plan = view.planSection;
+    const budget = view.budgetSection;
+    for (let k = 0; k < 2; k++) {
+      const i = k === 0 ? plan : budget;
+      if (k === 1 && budget === plan) break;
       const section = i >= 0 ? sections[i] : undefined;
       if (!section) continue;
-      const { items, totals } = breakdownItems(textAmounts(section.text));
+      const amounts = view.amountsIn(i);
+      if (amounts.length < 2) continue; // fewer than two amounts make no breakdown
+      const { items, totals } = breakdownItems(amounts);
       if (items.length < 2) continue; // one amount is a statement, not a breakdown (FUND-05)
       let sum = 0;
       let slack = 0;
@@ -56,7 +55,7 @@ export default defineRule({
           expected: fenToYuan(annual),
           actual: fenToYuan(sum),
           diff: fenToYuan(sum - annual),
-          labels: items.map((a) => a.label),
+          labels: items.map(amountLabel),
           amounts: items.map((a) => fenToYuan(a.fen)),
           section: sectionLabel(section),
           breakdown: items.map(describeItem).join(' + '),
@@ -64,7 +63,7 @@ export default defineRule({
           expectedFmt: formatYuan(annual),
           diffFmt: formatYuan(sum - annual),
         },
-        `explanation.sections[${i}]`,
+        sectionPath(i),
       );
     }
   },
@@ -72,7 +71,8 @@ export default defineRule({
 
 function describeItem(a: TextAmount): string {
   const amount = a.unit === '万元' ? a.printed : `${formatYuan(a.fen)} 元`;
-  return a.label ? `${a.label} ${amount}` : amount;
+  const label = amountLabel(a);
+  return label ? `${label} ${amount}` : amount;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { type Fen, fenToWan, fenToYuan, formatYuan, percent } from '../../model/money.ts';
 import type { Section } from '../../model/schema.ts';
 import { defineRule } from '../define-rule.ts';
-import { budgetSectionIndex, isPhased, sectionLabel, type TextAmount, textAmounts } from './_funds-util.ts';
+import { viewOf } from '../project-view.ts';
+import { sectionPath } from '../util.ts';
+import { isPhased, sectionLabel, type TextAmount } from './_funds-util.ts';
 
 // A lone amount is a budget figure when its clause speaks of money for the project.
 const BUDGET_WORDS = /预算|资金|经费|投入|投资|合计|共计|总计|总额|测算/;
@@ -33,7 +35,8 @@ export default defineRule({
     const sections = project.explanation?.sections;
     const f = project.form.funds;
     if (!sections || f.annualTotal === null) return;
-    const budget = budgetSectionIndex(project);
+    const view = viewOf(project);
+    const budget = view.budgetSection;
     const phased = isPhased(project);
     // tolerance in hundredths of a percent; a missing or absurd option means "exact"
     const option = options.narrativeTolerancePercent;
@@ -43,7 +46,8 @@ export default defineRule({
     for (let i = 0; i < sections.length; i++) {
       const section = sections[i];
       if (i === budget || section === undefined) continue;
-      const amounts = textAmounts(section.text);
+      const amounts = view.amountsIn(i);
+      if (amounts.length === 0) continue;
       let spent = 0;
       for (const a of amounts) if (!a.rate && !a.part) spent++;
       for (const a of amounts) {
@@ -62,11 +66,7 @@ export default defineRule({
         }
         if (best === null) continue;
         if (BigInt(best.off) * 10000n <= BigInt(best.ref) * tolBp) continue;
-        report(
-          'mismatch',
-          describe(a, best.ref, best.label, section, tolerance),
-          `explanation.sections[${i}]`,
-        );
+        report('mismatch', describe(a, best.ref, best.label, section, tolerance), sectionPath(i));
       }
     }
   },

@@ -1,6 +1,8 @@
 import type { Disclosure, Project, Section } from '../../model/schema.ts';
 import { defineRule } from '../define-rule.ts';
-import { plain, sectionKind, sectionPath, withoutPlaces } from './_wording-util.ts';
+import { viewOf } from '../project-view.ts';
+import { compact } from '../util.ts';
+import { plain, sectionPath, withoutPlaces } from './_wording-util.ts';
 
 /** `…实施禁毒工作经费项目…`: the project the narrative says it is about. */
 const STATED_NAME_RE = /实施([\u4e00-\u9fff（）()]{2,40}?)项目/;
@@ -11,40 +13,46 @@ const DEVELOPMENT_RE = /开发|研发|[一二三四五六七八九十]期|新建
 const OPERATION_RE = /运维|运行维护|运行与维护|运行和维护|维保/;
 const BRACKETED_RE = /[（(][^（）()]*[）)]/g;
 const TITLE_RE = /《([^《》]+)》/g;
-const HAN_RUN_RE = /[\u4e00-\u9fff]+/g;
 /** Laws and regulations are general authority, not a statement of the project's topic. */
 const LAW_RE = /(?:法|条例|法典)$/;
+/** Han characters (U+4E00–U+9FFF) form the bigrams; a pair is keyed as one small integer. */
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
+const bigramKey = (a: number, b: number) => (a - HAN_FIRST) * (HAN_LAST - HAN_FIRST + 1) + (b - HAN_FIRST);
 /** Words every document title and project text shares: they say nothing about the topic. */
-const GENERIC_BIGRAMS: ReadonlySet<string> = new Set(
+const GENERIC_BIGRAMS: ReadonlySet<number> = new Set(
   (
     '关于 做好 加强 进一 一步 印发 转发 通知 意见 方案 实施 办法 规定 细则 工作 要求 年度 项目 申报 ' +
     '本市 我市 全市 本区 全区 若干 有关 开展 推进 建设 管理 服务 全面 深化 贯彻 落实 中期 评估 规划 ' +
     '指导 指引 体系 标准 调整 考核 考评 相关 文件 精神 创新 机制 工程 任务 完成 提高 提升 保障 确保'
-  ).split(' '),
+  )
+    .split(' ')
+    .map((w) => bigramKey(w.charCodeAt(0), w.charCodeAt(1))),
 );
-/** Function characters: a bigram holding one straddles two words (`作的`, `于加`). */
-const FUNCTION_CHARS: ReadonlySet<string> = new Set('的和与及之于等对在了为以其将并或中上下个'.split(''));
+/** Function characters (1 by code): a bigram holding one straddles two words (`作的`, `于加`). */
+const FUNCTION_CHARS = new Uint8Array(0x10000);
+for (const ch of '的和与及之于等对在了为以其将并或中上下个') FUNCTION_CHARS[ch.charCodeAt(0)] = 1;
+
+function isHan(c: number): boolean {
+  return c >= HAN_FIRST && c <= HAN_LAST;
+}
 /** Fewest topical bigrams a cited title must have to be judged. */
 const MIN_TOPICAL = 3;
 
 /**
- * Walks the topical bigrams of a text — Han character pairs that are neither generic words nor
- * straddle a function word — until `visit` returns true; returns how many were visited.
+ * Walks the topical bigrams of a text — adjacent Han characters that are neither generic words nor
+ * straddle a function word — in text order until `visit` (given the bigram's position) returns
+ * true; returns how many were visited. Character codes only: no string per character or pair.
  */
-function eachTopicalBigram(text: string, visit: (bigram: string) => boolean): number {
+function eachTopicalBigram(text: string, visit: (text: string, at: number) => boolean): number {
   let count = 0;
-  HAN_RUN_RE.lastIndex = 0;
-  for (let m = HAN_RUN_RE.exec(text); m; m = HAN_RUN_RE.exec(text)) {
-    const run = m[0];
-    for (let i = 0; i + 1 < run.length; i++) {
-      const a = run[i] as string;
-      const b = run[i + 1] as string;
-      if (FUNCTION_CHARS.has(a) || FUNCTION_CHARS.has(b)) continue;
-      const bg = a + b;
-      if (GENERIC_BIGRAMS.has(bg)) continue;
-      count++;
-      if (visit(bg)) return count;
-    }
+  for (let i = 0; i + 1 < text.length; i++) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    if (!isHan(a) || !isHan(b) || FUNCTION_CHARS[a] === 1 || FUNCTION_CHARS[b] === 1) continue;
+    if (GENERIC_BIGRAMS.has(bigramKey(a, b))) continue;
+    count++;
+    if (visit(text, i)) return count;
   }
   return count;
 }
@@ -52,9 +60,9 @@ function eachTopicalBigram(text: string, visit: (bigram: string) => boolean): nu
 /** The project's own words: name, goals and indicator names, place names removed. */
 function ownText(project: Project, disclosure: Disclosure): string {
   const f = project.form;
-  let text = `${f.name} ${f.overallGoal} ${f.annualGoal}`;
-  for (const ind of f.indicators) text += ` ${ind.name}`;
-  return withoutPlaces(text, disclosure, ' ');
+  const parts = [f.name, f.overallGoal, f.annualGoal];
+  for (const ind of f.indicators) parts.push(ind.name);
+  return withoutPlaces(parts.join(' '), disclosure, ' '); // join: one flat copy to search
 }
 
 /** Whether a stated project name refers to this project: half of its bigrams occur in the name. */
@@ -94,14 +102,19 @@ export default defineRule({
     const sections = project.explanation?.sections;
     if (!sections || sections.length === 0) return;
     const form = project.form;
-    const formDev = DEVELOPMENT_RE.exec(`${form.name} ${form.annualGoal}`);
-    const formOps = OPERATION_RE.exec(form.name);
-    const judgePhase = (formDev === null) !== (formOps === null);
+    // the name, then the goal (no word spans the two): one search each, no joined copy
+    const formDev = DEVELOPMENT_RE.test(form.name) || DEVELOPMENT_RE.test(form.annualGoal);
+    const formOps = OPERATION_RE.test(form.name);
+    const judgePhase = formDev !== formOps;
+    // what the narrative should (not) describe; tests first, the words are read for a finding only
+    const ownPhase = formDev ? DEVELOPMENT_RE : OPERATION_RE;
+    const otherPhase = formDev ? OPERATION_RE : DEVELOPMENT_RE;
     let phaseReported = false;
 
+    const view = viewOf(project);
     for (let i = 0; i < sections.length; i++) {
       const section = sections[i] as Section;
-      const kind = sectionKind(section);
+      const kind = view.kindOf(i);
       if (kind === 'overview') {
         const stated = STATED_NAME_RE.exec(section.text)?.[1];
         if (stated && !DEICTIC_RE.test(stated)) {
@@ -112,19 +125,19 @@ export default defineRule({
         }
       }
       if (judgePhase && !phaseReported && (kind === 'overview' || kind === 'plan')) {
-        const dev = DEVELOPMENT_RE.exec(section.text);
-        const ops = OPERATION_RE.exec(section.text);
-        const contrary = formDev ? (dev ? null : ops) : ops ? null : dev;
-        if (contrary) {
+        if (!ownPhase.test(section.text) && otherPhase.test(section.text)) {
           phaseReported = true;
+          const formWord = formDev
+            ? (DEVELOPMENT_RE.exec(form.name) ?? DEVELOPMENT_RE.exec(form.annualGoal))
+            : OPERATION_RE.exec(form.name);
           report(
             'phase',
             {
               title: section.title,
               formKind: formDev ? '开发建设' : '运行维护',
-              formWord: (formDev ?? formOps)?.[0] ?? '',
+              formWord: formWord?.[0] ?? '',
               narrativeKind: formDev ? '运行维护' : '开发建设',
-              narrativeWord: contrary[0],
+              narrativeWord: otherPhase.exec(section.text)?.[0] ?? '',
             },
             sectionPath(i),
           );
@@ -135,7 +148,11 @@ export default defineRule({
         if (titles) {
           report(
             'basis',
-            { title: section.title, titles, titlesText: titles.map((t) => `《${t}》`).join('、') },
+            {
+              title: section.title,
+              titles: compact(titles),
+              titlesText: titles.map((t) => `《${t}》`).join('、'),
+            },
             sectionPath(i),
           );
         }
@@ -149,12 +166,13 @@ function unrelatedTitles(text: string, project: Project, disclosure: Disclosure)
   const titles: string[] = [];
   let own: string | null = null;
   let related = false;
-  const shared = (bigram: string): boolean => {
+  const shared = (title: string, at: number): boolean => {
     own ??= ownText(project, disclosure);
-    related = own.includes(bigram);
+    related = own.includes(title.slice(at, at + 2));
     return related;
   };
-  for (const m of text.matchAll(TITLE_RE)) {
+  TITLE_RE.lastIndex = 0;
+  for (let m = TITLE_RE.exec(text); m !== null; m = TITLE_RE.exec(text)) {
     const title = m[1] ?? '';
     if (LAW_RE.test(title)) continue;
     const count = eachTopicalBigram(withoutPlaces(title, disclosure, ' '), shared);

@@ -1,7 +1,24 @@
+import type { QuantitativeIndicator, Section } from '../../model/schema.ts';
 import { defineRule } from '../define-rule.ts';
-import { indicatorPath, printedValue, sectionPath, sectionsOf } from './_wording-util.ts';
+import { viewOf } from '../project-view.ts';
+import { compact } from '../util.ts';
+import { indicatorPath, printedValue, sectionPath } from './_wording-util.ts';
 
-const TWO_DECIMALS_RE = /^-?\d+\.\d{2}$/;
+/** `/^-?\d+\.\d{2}$/` by character codes: values are short, and this runs on every one (no regex call). */
+function hasTwoDecimals(s: string): boolean {
+  const dot = s.length - 3;
+  if (dot < 1 || s.charCodeAt(dot) !== 0x2e || !isDigit(s, dot + 1) || !isDigit(s, dot + 2)) return false;
+  const from = s.charCodeAt(0) === 0x2d ? 1 : 0; // a leading minus
+  if (from >= dot) return false;
+  for (let i = from; i < dot; i++) if (!isDigit(s, i)) return false;
+  return true;
+}
+
+function isDigit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+}
+
 /** Amounts in 元 as a narrative prints them; `约1800万元` does not match (万 stands between). */
 const YUAN_AMOUNT_RE = /(\d[\d,]*(?:\.\d+)?)\s*元/g;
 
@@ -23,17 +40,21 @@ export default defineRule({
   },
   check({ project, report }) {
     const indicators = project.form.indicators;
+    // one pass: the first value with two decimals (the example) and the values without
     let example: string | null = null;
-    for (const ind of indicators) {
-      if (ind.kind === 'quantitative' && TWO_DECIMALS_RE.test(ind.value)) {
-        example = printedValue(ind);
-        break;
+    let without: number[] | null = null;
+    for (let i = 0; i < indicators.length; i++) {
+      const ind = indicators[i];
+      if (ind?.kind !== 'quantitative') continue;
+      if (hasTwoDecimals(ind.value)) example ??= printedValue(ind);
+      else {
+        without ??= [];
+        without.push(i);
       }
     }
-    if (example !== null) {
-      for (let i = 0; i < indicators.length; i++) {
-        const ind = indicators[i];
-        if (ind?.kind !== 'quantitative' || TWO_DECIMALS_RE.test(ind.value)) continue;
+    if (example !== null && without !== null) {
+      for (const i of without) {
+        const ind = indicators[i] as QuantitativeIndicator;
         report(
           'value',
           { name: ind.name, value: printedValue(ind), raw: ind.value, example },
@@ -41,18 +62,23 @@ export default defineRule({
         );
       }
     }
-    for (const { section, i } of sectionsOf(project, 'budget')) {
+    const view = viewOf(project);
+    for (let i = 0; i < view.sections.length; i++) {
+      if (view.kindOf(i) !== 'budget') continue;
+      const section = view.sections[i] as Section;
       const amounts: string[] = [];
-      for (const m of section.text.matchAll(YUAN_AMOUNT_RE)) {
+      YUAN_AMOUNT_RE.lastIndex = 0;
+      for (let m = YUAN_AMOUNT_RE.exec(section.text); m !== null; m = YUAN_AMOUNT_RE.exec(section.text)) {
         const amount = m[1] ?? '';
-        if (!TWO_DECIMALS_RE.test(amount.replaceAll(',', ''))) amounts.push(`${amount}元`);
+        const digits = amount.includes(',') ? amount.replaceAll(',', '') : amount;
+        if (!hasTwoDecimals(digits)) amounts.push(`${amount}元`);
       }
       if (amounts.length === 0) continue;
       const first = amounts[0]?.slice(0, -1) ?? '';
       const suggestion = `${first.includes('.') ? first : `${first}.00`}元`;
       report(
         'budget',
-        { title: section.title, amounts, amountsText: amounts.join('、'), suggestion },
+        { title: section.title, amounts: compact(amounts), amountsText: amounts.join('、'), suggestion },
         sectionPath(i),
       );
     }

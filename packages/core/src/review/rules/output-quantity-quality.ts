@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule.ts';
-import { hasLevel2, outputLevel2s } from './_funds-util.ts';
+import { viewOf } from '../project-view.ts';
+import { hasLevel2 } from './_funds-util.ts';
 
 const NEEDED = [
   ['数量', '数量指标'],
@@ -20,7 +21,7 @@ export default defineRule({
     missing: '产出指标缺少{level2}：产出应至少有一项数量指标和一项质量指标。',
   },
   check({ project, report }) {
-    const level2s = outputLevel2s(project);
+    const level2s = viewOf(project).outputLevel2s;
     if (level2s.length === 0) return;
     for (const [key, level2] of NEEDED) {
       if (!hasLevel2(level2s, key)) report('missing', { level2 }, 'form.indicators');

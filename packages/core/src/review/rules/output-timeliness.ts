@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule.ts';
-import { hasLevel2, outputLevel2s } from './_funds-util.ts';
+import { viewOf } from '../project-view.ts';
+import { hasLevel2 } from './_funds-util.ts';
 
 /**
  * COMP-03: 产出指标 has a 时效指标 (by when). None of the 10 Songjiang forms has one. A form with
@@ -15,7 +16,7 @@ export default defineRule({
     missing: '产出指标缺少时效指标：应说明产出在何时完成（如“完成时间 ≤X(月)”“按时完成率”）。',
   },
   check({ project, report }) {
-    const level2s = outputLevel2s(project);
+    const level2s = viewOf(project).outputLevel2s;
     if (level2s.length === 0 || hasLevel2(level2s, '时效')) return;
     report('missing', { level2: '时效指标' }, 'form.indicators');
   },

@@ -1,5 +1,7 @@
+import type { Indicator } from '../../model/schema.ts';
 import { defineRule } from '../define-rule.ts';
-import { indicatorPath, plain, printedValue } from './_wording-util.ts';
+import { viewOf } from '../project-view.ts';
+import { indicatorPath, printedValue } from './_wording-util.ts';
 
 /**
  * Units that count things delivered (`条/日` counts by its numerator). People (人, 人次, 户) are left
@@ -13,6 +15,12 @@ const COMPLETION_VALUES: ReadonlySet<string> = new Set(
   '完成 已完成 完成任务 全部完成 按时完成 及时完成 按期完成 如期完成 顺利完成'.split(' '),
 );
 const COMPLETION_NAME_RE = /完成率|完成数/;
+
+/** The unit a compound unit counts by: `条/日` → `条`; a simple unit as it is (no split, no copy). */
+function numerator(unit: string): string {
+  const slash = unit.indexOf('/');
+  return slash < 0 ? unit : unit.slice(0, slash).trim();
+}
 
 /**
  * REL-05: an output measure filed under 效益指标 — things delivered (`网站服务器正常运行
@@ -32,19 +40,20 @@ export default defineRule({
   },
   check({ project, report }) {
     const indicators = project.form.indicators;
+    // the data is built only for a finding
+    const data = (ind: Indicator) => ({ level2: ind.level2, name: ind.name, value: printedValue(ind) });
     for (let i = 0; i < indicators.length; i++) {
       const ind = indicators[i];
       if (!ind?.level1.includes('效益')) continue;
-      const data = { level2: ind.level2, name: ind.name, value: printedValue(ind) };
       if (ind.kind === 'quantitative') {
         const unit = ind.unit.trim();
-        if (OUTPUT_UNITS.has(unit.split('/')[0]?.trim() ?? '')) {
-          report('countUnit', { ...data, unit }, indicatorPath(i));
+        if (OUTPUT_UNITS.has(numerator(unit))) {
+          report('countUnit', { ...data(ind), unit }, indicatorPath(i));
         } else if (COMPLETION_NAME_RE.test(ind.name)) {
-          report('completion', data, indicatorPath(i));
+          report('completion', data(ind), indicatorPath(i));
         }
-      } else if (COMPLETION_VALUES.has(plain(ind.text))) {
-        report('completion', data, indicatorPath(i));
+      } else if (COMPLETION_VALUES.has(viewOf(project).plainText(i))) {
+        report('completion', data(ind), indicatorPath(i));
       }
     }
   },

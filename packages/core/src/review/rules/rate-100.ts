@@ -1,8 +1,13 @@
+import type { QuantitativeIndicator } from '../../model/schema.ts';
 import { defineRule } from '../define-rule.ts';
-import { indicatorPath, percentOf, printedValue } from './_wording-util.ts';
+import { indicatorPath, percentValue, printedValue } from './_wording-util.ts';
 
 /** Rates that can exceed 100% (growth, increase): `≥100%` is a real target there. */
 const UNBOUNDED_RE = /增长|增幅|增速|增加|提高|提升|上升|同比|环比|倍/;
+
+function data(ind: QuantitativeIndicator, percent: number) {
+  return { name: ind.name, value: printedValue(ind), operator: ind.operator, percent };
+}
 
 /**
  * APPR-02: `≥100%` on a rate says no more than `=100%`; a bounded rate above 100% (`>100%`,
@@ -24,14 +29,14 @@ export default defineRule({
     const indicators = project.form.indicators;
     for (let i = 0; i < indicators.length; i++) {
       const ind = indicators[i];
-      const pct = ind ? percentOf(ind) : null;
-      if (!ind || !pct || UNBOUNDED_RE.test(ind.name)) continue;
-      const op = pct.ind.operator;
-      const data = { name: ind.name, value: printedValue(ind), operator: op, percent: pct.value };
-      if ((op !== '≤' && op !== '<' && pct.value > 100) || (op === '>' && pct.value >= 100)) {
-        report('overBound', data, indicatorPath(i));
-      } else if (op === '≥' && pct.value === 100) {
-        report('atLeast100', data, indicatorPath(i));
+      if (ind?.kind !== 'quantitative') continue;
+      const pct = percentValue(ind);
+      if (pct === null || pct < 100 || UNBOUNDED_RE.test(ind.name)) continue; // below 100: nothing to say
+      const op = ind.operator;
+      if ((op !== '≤' && op !== '<' && pct > 100) || (op === '>' && pct >= 100)) {
+        report('overBound', data(ind, pct), indicatorPath(i));
+      } else if (op === '≥' && pct === 100) {
+        report('atLeast100', data(ind, pct), indicatorPath(i));
       }
     }
   },

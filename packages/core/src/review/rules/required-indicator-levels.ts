@@ -2,6 +2,8 @@ import { defineRule } from '../define-rule.ts';
 import { type IndicatorFamily, indicatorFamily, isFilled } from './_funds-util.ts';
 
 const REQUIRED: readonly IndicatorFamily[] = ['成本指标', '产出指标', '效益指标'];
+/** How many families there are (成本, 产出, 效益, 满意度). */
+const FAMILY_COUNT = 4;
 
 /**
  * COMP-01: every form has at least one 三级 indicator under 成本, 产出 and 效益 (error), and
@@ -22,6 +24,7 @@ export default defineRule({
   check({ project, report }) {
     const present = new Set<IndicatorFamily>();
     for (const ind of project.form.indicators) {
+      if (present.size === FAMILY_COUNT) break; // all four found: the rest cannot add one
       const family = isFilled(ind) ? indicatorFamily(ind) : null;
       if (family) present.add(family);
     }

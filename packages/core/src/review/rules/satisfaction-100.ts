@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { indicatorPath, isSatisfaction, percentOf, printedValue } from './_wording-util.ts';
+import { indicatorPath, isSatisfaction, percentValue, printedValue } from './_wording-util.ts';
 
 /** APPR-01: a satisfaction target of 100% (=100% or ≥100%) leaves no room and cannot be evidenced. */
 export default defineRule({
@@ -15,12 +15,12 @@ export default defineRule({
     const indicators = project.form.indicators;
     for (let i = 0; i < indicators.length; i++) {
       const ind = indicators[i];
-      if (!ind || !isSatisfaction(ind)) continue;
-      const pct = percentOf(ind);
-      if (!pct || pct.ind.operator === '≤' || pct.ind.operator === '<' || pct.value < 100) continue;
+      if (ind?.kind !== 'quantitative' || !isSatisfaction(ind)) continue;
+      const pct = percentValue(ind);
+      if (pct === null || ind.operator === '≤' || ind.operator === '<' || pct < 100) continue;
       report(
         'full',
-        { name: ind.name, value: printedValue(ind), operator: pct.ind.operator, percent: pct.value },
+        { name: ind.name, value: printedValue(ind), operator: ind.operator, percent: pct },
         indicatorPath(i),
       );
     }

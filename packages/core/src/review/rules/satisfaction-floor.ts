@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { indicatorPath, isSatisfaction, percentOf, printedValue } from './_wording-util.ts';
+import { indicatorPath, isSatisfaction, percentValue, printedValue } from './_wording-util.ts';
 
 /**
  * APPR-05: a satisfaction target below the floor (default 85%, `options.satisfactionFloorPercent`;
@@ -19,15 +19,11 @@ export default defineRule({
     const indicators = project.form.indicators;
     for (let i = 0; i < indicators.length; i++) {
       const ind = indicators[i];
-      if (!ind || !isSatisfaction(ind)) continue;
-      const pct = percentOf(ind);
+      if (ind?.kind !== 'quantitative' || !isSatisfaction(ind)) continue;
+      const pct = percentValue(ind);
       // `≤`/`<` on satisfaction is a different mistake (a ceiling); only floors are compared here
-      if (!pct || pct.ind.operator === '≤' || pct.ind.operator === '<' || pct.value >= floor) continue;
-      report(
-        'low',
-        { name: ind.name, value: printedValue(ind), percent: pct.value, floor },
-        indicatorPath(i),
-      );
+      if (pct === null || ind.operator === '≤' || ind.operator === '<' || pct >= floor) continue;
+      report('low', { name: ind.name, value: printedValue(ind), percent: pct, floor }, indicatorPath(i));
     }
   },
 });

@@ -1,11 +1,7 @@
+import type { Indicator } from '../../model/schema.ts';
 import { defineRule } from '../define-rule.ts';
-import {
-  indicatorPath,
-  isSatisfaction,
-  printedValue,
-  satisfactionSubject,
-  sectionsOf,
-} from './_wording-util.ts';
+import { viewOf } from '../project-view.ts';
+import { indicatorPath, isSatisfaction, printedValue, sectionsOf, subjectOfPlain } from './_wording-util.ts';
 
 /** The general public as respondents. */
 const PUBLIC_SUBJECTS: ReadonlySet<string> = new Set([
@@ -24,6 +20,11 @@ const PUBLIC_FACING_RE = /网站|信息网|门户|公众号|热线|小程序|APP
 const SELF_SUBJECTS: ReadonlySet<string> = new Set(['本单位', '本部门', '单位内部', '机关', '实施单位']);
 /** `用人单位` is the unit itself when the project pays its own staff. */
 const STAFF_RE = /编外|非编|人员经费|用工|劳务派遣|工资|聘用人员|临时人员/;
+
+/** A finding's data: built for a finding only. */
+function findingData(ind: Indicator, subject: string, project: string) {
+  return { name: ind.name, value: printedValue(ind), subject, project };
+}
 
 /**
  * REL-06: a satisfaction indicator asking people who cannot judge the service: the public about a
@@ -49,18 +50,17 @@ export default defineRule({
     for (let i = 0; i < indicators.length; i++) {
       const ind = indicators[i];
       if (!ind || !isSatisfaction(ind)) continue;
-      const subject = satisfactionSubject(ind.name);
-      const data = { name: ind.name, value: printedValue(ind), subject, project: form.name };
+      const subject = subjectOfPlain(viewOf(project).plainName(i));
       if (PUBLIC_SUBJECTS.has(subject)) {
         backOffice ??= BACK_OFFICE_RE.test(form.name) && !PUBLIC_FACING_RE.test(form.name);
-        if (backOffice) report('publicBackOffice', data, indicatorPath(i));
+        if (backOffice) report('publicBackOffice', findingData(ind, subject, form.name), indicatorPath(i));
       } else if (SELF_SUBJECTS.has(subject)) {
-        report('selfRating', data, indicatorPath(i));
+        report('selfRating', findingData(ind, subject, form.name), indicatorPath(i));
       } else if (subject === '用人单位') {
         staffProject ??=
           STAFF_RE.test(form.name) ||
           sectionsOf(project, 'overview').some(({ section }) => STAFF_RE.test(section.text));
-        if (staffProject) report('selfRating', data, indicatorPath(i));
+        if (staffProject) report('selfRating', findingData(ind, subject, form.name), indicatorPath(i));
       }
     }
   },

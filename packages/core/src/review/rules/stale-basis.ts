@@ -1,6 +1,6 @@
 import type { Project } from '../../model/schema.ts';
 import { defineDisclosureRule } from '../define-rule.ts';
-import { findSection, projectLabel } from '../util.ts';
+import { findSection, projectLabel, projectPrefix, sectionPath } from '../util.ts';
 
 /** A cited title: 《…》 (nested titles use 〈〉 or <>, so the outer pair is matched). */
 const TITLE_RE = /《([^《》]{2,200})》/g;
@@ -60,7 +60,8 @@ export default defineDisclosureRule({
       '{project}的立项依据引用的《{title}》（{year}年）已有新版本《{newer}》（{newerYear}年，{newerProject}引用）。',
   },
   check({ disclosure, report }) {
-    const cited = disclosure.projects.flatMap((p, i) => citations(p, i));
+    const cited: Citation[] = [];
+    for (let i = 0; i < disclosure.projects.length; i++) citations(disclosure.projects[i]!, i, cited);
     const newer = supersessions(cited);
     for (const c of cited) {
       const p = disclosure.projects[c.project]!;
@@ -90,22 +91,31 @@ export default defineDisclosureRule({
   },
 });
 
-/** Titles with a year cited in a project's 立项依据, each once, in citation order. */
-function citations(project: Project, index: number): Citation[] {
+/** Titles with a year cited in a project's 立项依据, each once, in citation order, added to `out`. */
+function citations(project: Project, index: number, out: Citation[]): void {
   const basis = findSection(project, '立项依据');
-  if (!basis?.section.text.includes('《')) return [];
-  const path = `projects[${index}].explanation.sections[${basis.i}]`;
-  const out: Citation[] = [];
-  const seen = new Set<string>();
-  for (const m of basis.section.text.matchAll(TITLE_RE)) {
+  if (!basis?.section.text.includes('《')) return;
+  const text = basis.section.text;
+  let path = ''; // built for the first citation
+  const from = out.length;
+  TITLE_RE.lastIndex = 0;
+  for (let m = TITLE_RE.exec(text); m !== null; m = TITLE_RE.exec(text)) {
     const title = m[1] ?? '';
-    if (seen.has(title) || !HAS_YEAR_RE.test(title)) continue;
-    seen.add(title);
-    const year = Math.max(...Array.from(title.matchAll(YEAR_RE), (y) => Number(y[0])));
+    if (!HAS_YEAR_RE.test(title) || seenSince(out, from, title)) continue;
+    let year = -Infinity;
+    YEAR_RE.lastIndex = 0;
+    for (let y = YEAR_RE.exec(title); y !== null; y = YEAR_RE.exec(title))
+      year = Math.max(year, Number(y[0]));
     const key = title.replace(EDITION_NOISE_RE, '').replace(YEAR_RE, 'Y');
+    path ||= projectPrefix(index) + sectionPath(basis.i);
     out.push({ title, key, year, project: index, path });
   }
-  return out;
+}
+
+/** Whether `title` is among `list[from…]` (a project cites a handful of titles). */
+function seenSince(list: readonly Citation[], from: number, title: string): boolean {
+  for (let k = from; k < list.length; k++) if (list[k]?.title === title) return true;
+  return false;
 }
 
 /**

@@ -25,8 +25,9 @@ export default defineRule({
   check({ project, report }) {
     const goal = project.form.annualGoal;
     const budgetYear = project.form.year;
-    const seen = new Set<string>();
-    for (const m of goal.matchAll(YEAR_RE)) {
+    let seen: Set<string> | null = null; // clauses reported
+    YEAR_RE.lastIndex = 0;
+    for (let m = YEAR_RE.exec(goal); m !== null; m = YEAR_RE.exec(goal)) {
       const year = Number(m[1]);
       if (year >= budgetYear) continue;
       const at = m.index ?? 0;
@@ -34,7 +35,8 @@ export default defineRule({
       if (NOT_WORK_AFTER_RE.test(goal.slice(end, end + 8))) continue;
       if (NOT_WORK_BEFORE_RE.test(goal.slice(Math.max(0, at - 4), at))) continue;
       const clause = excerpt(clauseAround(goal, at, end), 60);
-      if (seen.has(clause)) continue;
+      if (seen?.has(clause)) continue;
+      seen ??= new Set();
       seen.add(clause);
       report('earlierYear', { year, budgetYear, clause }, 'form.annualGoal');
     }

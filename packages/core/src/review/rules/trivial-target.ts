@@ -1,5 +1,6 @@
 import { formatYuan } from '../../model/money.ts';
 import { defineRule } from '../define-rule.ts';
+import { compact } from '../util.ts';
 import { indicatorPath, quoteList } from './_wording-util.ts';
 
 /** Units counting occurrences of an activity: `≥1 次` is met by doing it once. */
@@ -44,8 +45,8 @@ export default defineRule({
       {
         count: indices.length,
         quantityCount,
-        names,
-        indices,
+        names: compact(names),
+        indices: compact(indices),
         namesText: quoteList(names),
         budgetFmt: formatYuan(budget),
         thresholdYuan: options.trivialTargetBudgetYuan,

@@ -12,7 +12,11 @@ const MEASURE_END_RE = /(?:率|度|数|量|次数|人数|比例|时间)$/;
 /** A list item shorter than this is a part of one object (`水、电、气保障率`), not a measure. */
 const MIN_ITEM = 3;
 
+/** Any of the breaks above: one search rules out most names. */
+const ANY_BREAK_RE = new RegExp(`${CLAUSE_RE.source}|${LIST_RE.source}|${CONJUNCTION_RE.source}`);
+
 function splitName(name: string): { how: 'clause' | 'list' | 'conjunction'; parts: string[] } | null {
+  if (!ANY_BREAK_RE.test(name)) return null;
   const trimmed = name.trim();
   if (CLAUSE_RE.test(trimmed)) {
     const parts = trimmed.split(CLAUSE_RE).map((s) => s.trim());

@@ -36,7 +36,6 @@ export const CONFUSABLE_PAIRS: readonly (readonly [string, string])[] = [
 ];
 
 const TYPO_RE = new RegExp(TYPO_DICTIONARY.map(([w]) => w).join('|'), 'g');
-const TYPO_TEST_RE = new RegExp(TYPO_RE.source);
 const TYPO_FIX: ReadonlyMap<string, string> = new Map(TYPO_DICTIONARY.map(([w, r]) => [w, r]));
 const CONFUSABLE: ReadonlyMap<string, string> = new Map(
   CONFUSABLE_PAIRS.flatMap(([a, b]) => [
@@ -44,14 +43,31 @@ const CONFUSABLE: ReadonlyMap<string, string> = new Map(
     [b, a],
   ]),
 );
+/** 1 for a character of `CONFUSABLE_PAIRS`. */
+const CONFUSABLE_CODE = new Uint8Array(0x10000);
+for (const c of CONFUSABLE.keys()) CONFUSABLE_CODE[c.charCodeAt(0)] = 1;
 const TITLE_RE = /《([^《》]+)》/g;
+const KNOWN_MIN_LENGTH = Math.min(...KNOWN_TITLES.map((t) => t.length));
 const PAIRS = [
   ['《', '》'],
   ['〈', '〉'],
 ] as const;
 const PAIR_CHARS_RE = /[《》〈〉]/;
-/** One scan that most texts fail: a dictionary typo or a bracket worth counting. */
+/**
+ * Per pair, a text where every opening bracket is closed before the next one opens (or none at
+ * all): balanced, so there is nothing to count. One regex scan; anything else (nesting, a stray
+ * bracket) is counted character by character.
+ */
+const FLAT_PAIRS: readonly RegExp[] = PAIRS.map(
+  ([open, close]) =>
+    new RegExp(`^[^${open}${close}]*(?:${open}[^${open}${close}]*${close}[^${open}${close}]*)*$`),
+);
+/**
+ * One scan that most texts fail: a dictionary typo or a bracket worth counting. A regex: the
+ * engine's scan of a long text is faster than a loop over its characters in JS.
+ */
 const ANY_RE = new RegExp(`${TYPO_RE.source}|${PAIR_CHARS_RE.source}`);
+const TYPO_TEST_RE = new RegExp(TYPO_RE.source);
 /** How far apart (characters in between) a repeated word in a name may be: `系统运行稳定运行`. */
 const REPEAT_GAP = 2;
 /** Length of the name phrases compared with the narrative (`监管检测` / `监管监测`). */
@@ -77,26 +93,38 @@ function fieldLabel(place: Place, label: string): string {
   }
 }
 
+/** The path of a text: `index` is the section's or indicator's (built only for a finding). */
+function pathOf(place: Place, index: number): string {
+  switch (place) {
+    case 'section':
+      return sectionPath(index);
+    case 'indicator':
+      return indicatorPath(index);
+    default:
+      return `form.${place}`;
+  }
+}
+
 /** Calls `visit` for every text of the project, the project name first; names are short texts. */
 function eachField(
   project: Project,
-  visit: (text: string, isName: boolean, path: string, place: Place, label: string) => void,
+  visit: (text: string, isName: boolean, place: Place, index: number, label: string) => void,
 ): void {
   const f = project.form;
-  visit(f.name, true, 'form.name', 'name', '');
-  if (f.overallGoal) visit(f.overallGoal, false, 'form.overallGoal', 'overallGoal', '');
-  if (f.annualGoal) visit(f.annualGoal, false, 'form.annualGoal', 'annualGoal', '');
+  visit(f.name, true, 'name', 0, '');
+  if (f.overallGoal) visit(f.overallGoal, false, 'overallGoal', 0, '');
+  if (f.annualGoal) visit(f.annualGoal, false, 'annualGoal', 0, '');
   const sections = project.explanation?.sections ?? [];
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i];
-    if (s) visit(s.text, false, sectionPath(i), 'section', s.title);
+    if (s) visit(s.text, false, 'section', i, s.title);
   }
   const indicators = f.indicators;
   for (let i = 0; i < indicators.length; i++) {
     const ind = indicators[i];
     if (!ind) continue;
-    visit(ind.name, true, indicatorPath(i), 'indicator', ind.name);
-    if (ind.kind === 'qualitative') visit(ind.text, false, indicatorPath(i), 'indicator', ind.name);
+    visit(ind.name, true, 'indicator', i, ind.name);
+    if (ind.kind === 'qualitative') visit(ind.text, false, 'indicator', i, ind.name);
   }
 }
 
@@ -106,39 +134,55 @@ function isHan(code: number): boolean {
 
 /** The first repeated Han word (bigram) in a name with at most `REPEAT_GAP` characters between. */
 function repeatedWord(name: string): string | null {
+  if (!nearRepeat(name)) return null;
   for (let i = 0; i + 3 < name.length; i++) {
-    if (!isHan(name.charCodeAt(i)) || !isHan(name.charCodeAt(i + 1))) continue;
-    const a = name[i];
-    const b = name[i + 1];
+    const a = name.charCodeAt(i);
+    const b = name.charCodeAt(i + 1);
+    if (!isHan(a) || !isHan(b)) continue;
     for (let j = i + 2; j <= i + 2 + REPEAT_GAP && j + 1 < name.length; j++) {
       if (!isHan(name.charCodeAt(j))) break;
-      if (name[j] === a && name[j + 1] === b) return name.slice(i, i + 2);
+      if (name.charCodeAt(j) === a && name.charCodeAt(j + 1) === b) return name.slice(i, i + 2);
     }
   }
   return null;
+}
+
+/**
+ * Whether some character recurs within `REPEAT_GAP + 2` places, as a repeated word's first
+ * character does: one light pass that rules out most names.
+ */
+function nearRepeat(name: string): boolean {
+  for (let j = 2; j < name.length; j++) {
+    const c = name.charCodeAt(j);
+    for (let d = 2; d <= REPEAT_GAP + 2 && d <= j; d++) if (name.charCodeAt(j - d) === c) return true;
+  }
+  return false;
 }
 
 /** Typos, unbalanced 《》 and garbled known titles in one text; repeated words when it is a name. */
 function checkText(
   text: string,
   isName: boolean,
-  path: string,
   place: Place,
+  index: number,
   label: string,
   report: Report,
 ): void {
   if (isName) {
     const word = repeatedWord(text);
-    if (word) report('repeated', { field: fieldLabel(place, label), word, text }, path);
+    if (word) report('repeated', { field: fieldLabel(place, label), word, text }, pathOf(place, index));
   }
   if (!ANY_RE.test(text)) return;
+  const path = pathOf(place, index);
   if (TYPO_TEST_RE.test(text)) {
     for (const m of text.matchAll(TYPO_RE)) {
       report('typo', { field: fieldLabel(place, label), wrong: m[0], right: TYPO_FIX.get(m[0]) ?? '' }, path);
     }
   }
   if (PAIR_CHARS_RE.test(text)) {
-    for (const [open, close] of PAIRS) {
+    for (let k = 0; k < PAIRS.length; k++) {
+      const [open, close] = PAIRS[k] as (typeof PAIRS)[number];
+      if ((FLAT_PAIRS[k] as RegExp).test(text)) continue; // the usual case: each opened, then closed
       const o = open.charCodeAt(0);
       const c = close.charCodeAt(0);
       let depth = 0;
@@ -160,8 +204,10 @@ function checkText(
       }
     }
     if (text.includes('《')) {
-      for (const m of text.matchAll(TITLE_RE)) {
+      TITLE_RE.lastIndex = 0;
+      for (let m = TITLE_RE.exec(text); m !== null; m = TITLE_RE.exec(text)) {
         const raw = m[1] ?? '';
+        if (raw.length < KNOWN_MIN_LENGTH - 2) continue; // plain() only shortens: too short for any
         const cited = plain(raw);
         for (const known of KNOWN_TITLES) {
           // cheap tests first: a garbled title keeps its length and, nearly always, one of its ends
@@ -197,14 +243,15 @@ export default defineRule({
   },
   check({ project, report }) {
     const variants = nameVariants(project.form.name);
-    const found = new Set<string>();
-    eachField(project, (text, isName, path, place, label) => {
-      checkText(text, isName, path, place, label, report);
+    let found: Set<string> | null = null; // variants already reported (usually there are none)
+    eachField(project, (text, isName, place, index, label) => {
+      checkText(text, isName, place, index, label, report);
       if (variants.length === 0 || place === 'name') return;
       for (const [nameWord, textWord] of variants) {
-        if (found.has(textWord) || !text.includes(textWord)) continue;
+        if (found?.has(textWord) || !text.includes(textWord)) continue;
+        found ??= new Set();
         found.add(textWord);
-        report('inconsistent', { field: fieldLabel(place, label), nameWord, textWord }, path);
+        report('inconsistent', { field: fieldLabel(place, label), nameWord, textWord }, pathOf(place, index));
       }
     });
   },
@@ -217,6 +264,7 @@ export default defineRule({
 function nameVariants(name: string): [string, string][] {
   const out: [string, string][] = [];
   for (let k = 0; k < name.length; k++) {
+    if (!CONFUSABLE_CODE[name.charCodeAt(k)]) continue; // most characters: no map lookup, no string
     const alt = CONFUSABLE.get(name[k] ?? '');
     if (!alt) continue;
     for (let start = Math.max(0, k - PHRASE + 1); start <= k && start + PHRASE <= name.length; start++) {

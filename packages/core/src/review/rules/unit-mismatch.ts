@@ -41,15 +41,25 @@ const KEYWORD_RE = new RegExp(KEYWORDS.map(([alt]) => `(${alt})`).join('|'), 'g'
 
 /** The admitted classes of the keyword ending last in `name`, with the keyword. */
 function expectedClasses(name: string): { keyword: string; classes: readonly UnitClass[] } | null {
-  let best: { keyword: string; classes: readonly UnitClass[] } | null = null;
+  let best: RegExpExecArray | null = null;
+  let bestClasses: readonly UnitClass[] | undefined;
   KEYWORD_RE.lastIndex = 0;
   for (let m = KEYWORD_RE.exec(name); m; m = KEYWORD_RE.exec(name)) {
     let group = 1;
     while (group < m.length && m[group] === undefined) group++;
     const classes = KEYWORDS[group - 1]?.[1];
-    if (classes) best = { keyword: m[0], classes };
+    if (classes) {
+      best = m;
+      bestClasses = classes;
+    }
   }
-  return best;
+  return best && bestClasses ? { keyword: best[0], classes: bestClasses } : null;
+}
+
+/** The unit a compound unit counts by: `条/日` → `条`; a simple unit as it is (no split, no copy). */
+function numerator(unit: string): string {
+  const slash = unit.indexOf('/');
+  return slash < 0 ? unit : unit.slice(0, slash).trim();
 }
 
 /**
@@ -71,7 +81,7 @@ export default defineRule({
       const ind = indicators[i];
       if (ind?.kind !== 'quantitative') continue;
       const unit = ind.unit.trim();
-      const unitClass = UNIT_CLASS.get(unit.split('/')[0]?.trim() ?? '');
+      const unitClass = UNIT_CLASS.get(numerator(unit));
       if (!unitClass) continue;
       const expected = expectedClasses(ind.name);
       if (!expected || expected.classes.includes(unitClass)) continue;

@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule.ts';
-import { indicatorPath, plain } from './_wording-util.ts';
+import { viewOf } from '../project-view.ts';
+import { indicatorPath } from './_wording-util.ts';
 
 /** FMT-02: a qualitative value that is a piece of the name (`完成各项任务 / 完成`). */
 export default defineRule({
@@ -13,12 +14,14 @@ export default defineRule({
   },
   check({ project, report }) {
     const indicators = project.form.indicators;
+    const view = viewOf(project);
     for (let i = 0; i < indicators.length; i++) {
       const ind = indicators[i];
       if (ind?.kind !== 'qualitative') continue;
-      const text = plain(ind.text);
-      const name = plain(ind.name);
-      if (text !== '' && text.length < name.length && name.includes(text)) {
+      const text = view.plainText(i);
+      if (text === '') continue;
+      const name = view.plainName(i);
+      if (text.length < name.length && name.includes(text)) {
         report('fragment', { name: ind.name, text: ind.text }, indicatorPath(i));
       }
     }

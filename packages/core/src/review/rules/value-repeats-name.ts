@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule.ts';
-import { indicatorPath, plain } from './_wording-util.ts';
+import { viewOf } from '../project-view.ts';
+import { indicatorPath } from './_wording-util.ts';
 
 /** FMT-01: a qualitative value that only repeats the indicator's name (`降本增效 / 降本增效`). */
 export default defineRule({
@@ -13,11 +14,12 @@ export default defineRule({
   },
   check({ project, report }) {
     const indicators = project.form.indicators;
+    const view = viewOf(project);
     for (let i = 0; i < indicators.length; i++) {
       const ind = indicators[i];
       if (ind?.kind !== 'qualitative') continue;
-      const text = plain(ind.text);
-      if (text !== '' && text === plain(ind.name)) {
+      const text = view.plainText(i);
+      if (text !== '' && text === view.plainName(i)) {
         report('repeats', { name: ind.name, text: ind.text }, indicatorPath(i));
       }
     }
