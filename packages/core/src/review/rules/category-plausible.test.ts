@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDisclosure } from '../../model/schema.ts';
+import { fixture } from '../../../../../testdata/fixture.ts';
 import { reviewDisclosure } from '../engine.ts';
 import { BASE_PROJECT_JSON, runRule } from '../testing.ts';
 import { findingProjects } from './_disclosure-util.ts';
 import rule from './category-plausible.ts';
 
-const fixture = decodeDisclosure(
-  JSON.parse(
-    readFileSync(new URL('../../../../../testdata/songjiang-zfw-2024.json', import.meta.url), 'utf8'),
-  ),
-);
 /** The base project with another 项目概述 and, optionally, another category and name. */
 const about = (text: string, form: Record<string, string> = {}) => ({
   project: {

@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDisclosure } from '../../model/schema.ts';
+import { fixture } from '../../../../../testdata/fixture.ts';
 import { reviewDisclosure } from '../engine.ts';
 import { runRule } from '../testing.ts';
 import { countByProject, replacingSections } from './_wording-testkit.ts';
 import rule from './copied-narrative.ts';
 
-const fixture = decodeDisclosure(
-  JSON.parse(
-    readFileSync(new URL('../../../../../testdata/songjiang-zfw-2024.json', import.meta.url), 'utf8'),
-  ),
-);
 const OVERVIEW = '为保证系统平台的正常、可靠、高速运行，保证对突发事件、需求变更进行快速响应。';
 const disclosure = (...projects: unknown[]) => ({ disclosure: { projects } });
 /** The base project's 说明 differs per project unless a test copies it: give each its own texts. */

@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDisclosure } from '../../model/schema.ts';
+import { fixture } from '../../../../../testdata/fixture.ts';
 import { reviewDisclosure } from '../engine.ts';
 import { BASE_PROJECT_JSON, runRule } from '../testing.ts';
 import rule from './cost-exceeds-budget.ts';
 
-const fixture = decodeDisclosure(
-  JSON.parse(
-    readFileSync(new URL('../../../../../testdata/songjiang-zfw-2024.json', import.meta.url), 'utf8'),
-  ),
-);
 const [baseCost, ...others] = BASE_PROJECT_JSON.form.indicators;
 /** The base indicators with the 经济成本 row replaced by `costs`. */
 const costs = (...rows: object[]) => ({ project: { form: { indicators: [...rows, ...others] } } });

@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDisclosure } from '../../model/schema.ts';
+import { fixture } from '../../../../../testdata/fixture.ts';
 import { reviewDisclosure } from '../engine.ts';
 import { runRule } from '../testing.ts';
 import { findingProjects } from './_disclosure-util.ts';
 import rule from './explanation-sections.ts';
 
-const fixture = decodeDisclosure(
-  JSON.parse(
-    readFileSync(new URL('../../../../../testdata/songjiang-zfw-2024.json', import.meta.url), 'utf8'),
-  ),
-);
 /** A 说明 with these [number, title] parts (text is not looked at). */
 const parts = (...p: [string, string][]) => ({
   project: { explanation: { sections: p.map(([number, title]) => ({ number, title, text: '内容。' })) } },

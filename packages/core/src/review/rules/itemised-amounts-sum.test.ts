@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDisclosure } from '../../model/schema.ts';
+import { fixture } from '../../../../../testdata/fixture.ts';
 import { reviewDisclosure } from '../engine.ts';
 import { BASE_PROJECT_JSON, runRule } from '../testing.ts';
 import rule from './itemised-amounts-sum.ts';
 
-const fixture = decodeDisclosure(
-  JSON.parse(
-    readFileSync(new URL('../../../../../testdata/songjiang-zfw-2024.json', import.meta.url), 'utf8'),
-  ),
-);
 const base = BASE_PROJECT_JSON.explanation.sections;
 /** The base 说明 (budget 1,000,000.00) with section texts replaced by number. */
 const texts = (byNumber: Record<string, string>, form: object = {}) => ({

@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDisclosure } from '../../model/schema.ts';
+import { fixture } from '../../../../../testdata/fixture.ts';
 import { reviewDisclosure } from '../engine.ts';
 import { runRule } from '../testing.ts';
 import rule from './other-funds-blank-vs-zero.ts';
 
-const fixture = decodeDisclosure(
-  JSON.parse(
-    readFileSync(new URL('../../../../../testdata/songjiang-zfw-2024.json', import.meta.url), 'utf8'),
-  ),
-);
 const funds = (f: Record<string, string | null>) => ({ project: { form: { funds: f } } });
 
 describe('FUND-08 other-funds-blank-vs-zero', () => {

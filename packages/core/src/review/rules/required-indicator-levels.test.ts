@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDisclosure } from '../../model/schema.ts';
+import { fixture } from '../../../../../testdata/fixture.ts';
 import { reviewDisclosure } from '../engine.ts';
 import { BASE_PROJECT_JSON, runRule } from '../testing.ts';
 import rule from './required-indicator-levels.ts';
 
-const fixture = decodeDisclosure(
-  JSON.parse(
-    readFileSync(new URL('../../../../../testdata/songjiang-zfw-2024.json', import.meta.url), 'utf8'),
-  ),
-);
 const all = BASE_PROJECT_JSON.form.indicators;
 const indicators = (rows: readonly object[]) => ({ project: { form: { indicators: rows } } });
 const without = (level1: string) => indicators(all.filter((ind) => ind.level1 !== level1));

@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDisclosure } from '../../model/schema.ts';
+import { fixture } from '../../../../../testdata/fixture.ts';
 import { reviewDisclosure } from '../engine.ts';
 import { runRule } from '../testing.ts';
 import { countByProject, quant, replacingIndicator } from './_wording-testkit.ts';
 import rule from './satisfaction-floor.ts';
 
-const fixture = decodeDisclosure(
-  JSON.parse(
-    readFileSync(new URL('../../../../../testdata/songjiang-zfw-2024.json', import.meta.url), 'utf8'),
-  ),
-);
 const satisfaction = (name: string, operator: '≥' | '=' | '>' | '≤', value: string) => ({
   project: replacingIndicator(5, quant('满意度指标', '服务对象满意度指标', name, operator, value, '%')),
 });

@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDisclosure } from '../../model/schema.ts';
+import { fixture } from '../../../../../testdata/fixture.ts';
 import { reviewDisclosure } from '../engine.ts';
 import { runRule } from '../testing.ts';
 import { countByProject, quant, replacingIndicator } from './_wording-testkit.ts';
 import rule from './satisfaction-subject.ts';
 
-const fixture = decodeDisclosure(
-  JSON.parse(
-    readFileSync(new URL('../../../../../testdata/songjiang-zfw-2024.json', import.meta.url), 'utf8'),
-  ),
-);
 const asked = (name: string, subjectName: string, overview?: string) => ({
   project: {
     form: {

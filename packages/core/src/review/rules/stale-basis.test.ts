@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDisclosure } from '../../model/schema.ts';
+import { fixture } from '../../../../../testdata/fixture.ts';
 import { reviewDisclosure } from '../engine.ts';
 import { BASE_PROJECT_JSON, runRule } from '../testing.ts';
 import { findingProjects } from './_disclosure-util.ts';
 import rule from './stale-basis.ts';
 
-const fixture = decodeDisclosure(
-  JSON.parse(
-    readFileSync(new URL('../../../../../testdata/songjiang-zfw-2024.json', import.meta.url), 'utf8'),
-  ),
-);
 /** A project patch whose 立项依据 reads `text`. */
 const basis = (text: string) => ({
   explanation: {

@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDisclosure } from '../../model/schema.ts';
+import { fixture } from '../../../../../testdata/fixture.ts';
 import { reviewDisclosure } from '../engine.ts';
 import { runRule } from '../testing.ts';
 import { countByProject, plusIndicators, quant } from './_wording-testkit.ts';
 import rule from './unit-mismatch.ts';
 
-const fixture = decodeDisclosure(
-  JSON.parse(
-    readFileSync(new URL('../../../../../testdata/songjiang-zfw-2024.json', import.meta.url), 'utf8'),
-  ),
-);
 const row = (name: string, operator: '≥' | '≤' | '=', value: string, unit: string) => ({
   project: plusIndicators(quant('产出指标', '质量指标', name, operator, value, unit)),
 });
