@@ -12,6 +12,8 @@ import {
   STATUS_NAMES,
   type User,
 } from '@jixiao/store';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import type { Principal } from './policies.ts';
 
 export const presentUser = (u: User) => ({
@@ -33,7 +35,23 @@ export const presentOrg = (o: Organization) => ({
 
 export const encodeProject = (p: Project) => z.encode(ProjectSchema, p);
 
-export function presentProject(d: ProjectDetail, me: Principal) {
+/** The parts of a project's detail that only its (immutable) revision decides, as JSON text. */
+const revisionJson = new WeakMap<Project, { project: string; findings: string }>();
+
+function revisionJsonOf(d: ProjectDetail): { project: string; findings: string } {
+  let json = revisionJson.get(d.project);
+  if (!json) {
+    json = {
+      project: JSON.stringify(encodeProject(d.project)),
+      findings: JSON.stringify(d.findings.map((f) => ({ ...f, data: f.data as Record<string, unknown> }))),
+    };
+    revisionJson.set(d.project, json);
+  }
+  return json;
+}
+
+/** The project's state and what the caller may do with it (everything but the revision's content). */
+function projectHead(d: ProjectDetail, me: Principal) {
   const status = d.status as ProjectStatus;
   return {
     id: d.id,
@@ -48,8 +66,6 @@ export function presentProject(d: ProjectDetail, me: Principal) {
     revision: d.revision,
     grade: d.grade,
     name: d.name,
-    project: encodeProject(d.project),
-    findings: d.findings.map((f) => ({ ...f, data: f.data as Record<string, unknown> })),
     // publishing is department-wide (POST /departments/{id}/publications), not a project action
     actions:
       d.revision === d.currentRevision
@@ -57,6 +73,17 @@ export function presentProject(d: ProjectDetail, me: Principal) {
         : [],
     updatedAt: d.updatedAt,
   };
+}
+
+/**
+ * The project detail (`ProjectDetail` schema) as JSON text: the revision's part is encoded once
+ * per revision and spliced in, since revisions never change — the hot path of every editor and
+ * reviewer page.
+ */
+export function presentProjectJson(d: ProjectDetail, me: Principal): string {
+  const json = revisionJsonOf(d);
+  const head = JSON.stringify(projectHead(d, me));
+  return `${head.slice(0, -1)},"project":${json.project},"findings":${json.findings}}`;
 }
 
 export const presentPublicationInfo = (p: PublicationInfo) => ({
@@ -74,3 +101,15 @@ export const presentPublication = (p: Publication) => ({
   ...presentPublicationInfo(p),
   snapshot: p.snapshot,
 });
+
+/**
+ * A 200 JSON response from text that is already encoded, typed as the body it encodes (`T`), so the
+ * route's typed client still sees the schema's type.
+ */
+export function jsonText<T>(c: Context, text: string): TypedResponse<T, 200, 'json'> {
+  return c.body(text, 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<
+    T,
+    200,
+    'json'
+  >;
+}

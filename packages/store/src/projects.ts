@@ -427,17 +427,30 @@ export interface ProjectDetail {
 /** JSON from the database: parsed by the drivers, or text when a driver leaves it so. */
 const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
-function projectDetailQuery(db: Db) {
-  const s = revisionSections;
-  const i = revisionIndicators;
-  const f = findings;
+/**
+ * The project row and the key of the revision asked for (current when `revision` is null). Small
+ * and indexed: this is what every detail read costs once the revision's content is cached.
+ */
+function projectHeadQuery(db: Db) {
   return db
     .select({
-      p: getTableColumns(projects),
-      r: getTableColumns(revisions),
-      sections: sql<unknown>`(select coalesce(json_agg(json_build_object('number', ${s.number}, 'title', ${s.title}, 'text', ${s.text}) order by ${s.position}), '[]'::json) from ${s} where ${s.revisionId} = ${revisions.id})`,
-      indicators: sql<unknown>`(select coalesce(json_agg(json_build_object('level1', ${i.level1}, 'level2', ${i.level2}, 'name', ${i.name}, 'kind', ${i.kind}, 'operator', ${i.operator}, 'value', ${i.value}, 'unit', ${i.unit}, 'text', ${i.text}) order by ${i.position}), '[]'::json) from ${i} where ${i.revisionId} = ${revisions.id})`,
-      findings: sql<unknown>`(select coalesce(json_agg(json_build_object('ruleId', ${f.ruleId}, 'severity', ${f.severity}, 'message', ${f.message}, 'path', ${f.path}, 'data', ${f.data}) order by ${f.id}), '[]'::json) from ${f} where ${f.revisionId} = ${revisions.id})`,
+      p: {
+        id: projects.id,
+        unitId: projects.unitId,
+        departmentId: projects.departmentId,
+        regionId: projects.regionId,
+        year: projects.year,
+        status: projects.status,
+        version: projects.version,
+        currentRevision: projects.currentRevision,
+        grade: projects.grade,
+        name: projects.name,
+        updatedAt: sql<string>`to_char(${projects.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+      },
+      revisionId: revisions.id,
+      revisionNumber: revisions.number,
+      // microseconds: with the id, tells a revision from another that reused its id (a restore)
+      revisionStamp: sql<string | null>`${revisions.createdAt}::text`,
     })
     .from(projects)
     .leftJoin(
@@ -448,15 +461,90 @@ function projectDetailQuery(db: Db) {
       ),
     )
     .where(eq(projects.id, sql.placeholder('id')))
-    .prepare('jixiao_project_detail');
+    .prepare('jixiao_project_head');
 }
 
-/** One prepared statement per database (see `getSessionWithScope`). */
-const projectDetailQueries = new WeakMap<Db, ReturnType<typeof projectDetailQuery>>();
+/** One revision's content: its row, and its sections, indicators and findings as JSON. */
+function revisionContentQuery(db: Db) {
+  const s = revisionSections;
+  const i = revisionIndicators;
+  const f = findings;
+  // Spelled out: drizzle leaves columns unqualified in a one-table select, and a bare "id" in the
+  // subqueries would name the subquery's own table.
+  const rid = sql.raw('"revisions"."id"');
+  return db
+    .select({
+      r: getTableColumns(revisions),
+      sections: sql<unknown>`(select coalesce(json_agg(json_build_object('number', ${s.number}, 'title', ${s.title}, 'text', ${s.text}) order by ${s.position}), '[]'::json) from ${s} where ${s.revisionId} = ${rid})`,
+      indicators: sql<unknown>`(select coalesce(json_agg(json_build_object('level1', ${i.level1}, 'level2', ${i.level2}, 'name', ${i.name}, 'kind', ${i.kind}, 'operator', ${i.operator}, 'value', ${i.value}, 'unit', ${i.unit}, 'text', ${i.text}) order by ${i.position}), '[]'::json) from ${i} where ${i.revisionId} = ${rid})`,
+      findings: sql<unknown>`(select coalesce(json_agg(json_build_object('ruleId', ${f.ruleId}, 'severity', ${f.severity}, 'message', ${f.message}, 'path', ${f.path}, 'data', ${f.data}) order by ${f.id}), '[]'::json) from ${f} where ${f.revisionId} = ${rid})`,
+    })
+    .from(revisions)
+    .where(eq(revisions.id, sql.placeholder('id')))
+    .prepare('jixiao_revision_content');
+}
+
+/** What a revision holds; never changes once written (revisions and their findings are immutable). */
+export interface RevisionContent {
+  project: Project;
+  findings: Finding[];
+}
+
+interface DetailQueries {
+  head: ReturnType<typeof projectHeadQuery>;
+  content: ReturnType<typeof revisionContentQuery>;
+  /**
+   * Revision contents by `id@createdAt`, least recently used first. Safe in every process at once:
+   * a revision is never updated, so there is nothing to invalidate — the key only has to tell it
+   * apart from a revision that reuses its id after a restore.
+   */
+  cache: Map<string, RevisionContent>;
+}
+
+/** Revision contents kept per database handle (~10 kB each). */
+export const REVISION_CACHE_SIZE = 2_000;
+
+/** Prepared statements and the content cache, one set per database handle. */
+const detailQueries = new WeakMap<Db, DetailQueries>();
+
+function queriesOf(db: Db): DetailQueries {
+  let q = detailQueries.get(db);
+  if (!q) {
+    q = { head: projectHeadQuery(db), content: revisionContentQuery(db), cache: new Map() };
+    detailQueries.set(db, q);
+  }
+  return q;
+}
+
+async function revisionContent(q: DetailQueries, id: number, stamp: string): Promise<RevisionContent | null> {
+  const key = `${id}@${stamp}`;
+  const hit = q.cache.get(key);
+  if (hit) {
+    q.cache.delete(key);
+    q.cache.set(key, hit);
+    return hit;
+  }
+  const [row] = await q.content.execute({ id });
+  if (!row) return null;
+  const content: RevisionContent = {
+    project: projectFromRows(
+      row.r,
+      fromJson<SectionFields[]>(row.sections),
+      fromJson<IndicatorFields[]>(row.indicators),
+    ),
+    findings: fromJson<Finding[]>(row.findings),
+  };
+  q.cache.set(key, content);
+  if (q.cache.size > REVISION_CACHE_SIZE) q.cache.delete(q.cache.keys().next().value as string);
+  return content;
+}
 
 /**
- * The project at its current revision, or at `revision`: one prepared query (the project row, the
- * revision row, and its sections, indicators and findings as JSON).
+ * The project at its current revision, or at `revision`. One small prepared query for the
+ * project's state; the revision's content comes from a per-process cache of immutable revisions,
+ * or from one more prepared query the first time.
+ *
+ * The returned `project` and `findings` are shared with the cache: treat them as read-only.
  *
  * `authorize`, when given, sees where the project sits before anything else is decided (it throws
  * to refuse): a caller out of scope learns nothing, not even whether the revision exists.
@@ -469,37 +557,18 @@ export async function getProject(
   revision?: number,
   authorize?: (place: { regionId: number; departmentId: number; unitId: number }) => void,
 ): Promise<ProjectDetail> {
-  let query = projectDetailQueries.get(db);
-  if (!query) {
-    query = projectDetailQuery(db);
-    projectDetailQueries.set(db, query);
-  }
-  const [row] = await query.execute({ id: projectId, revision: revision ?? null });
+  const q = queriesOf(db);
+  const [row] = await q.head.execute({ id: projectId, revision: revision ?? null });
   if (!row) throw notFound('项目', projectId);
-  const { p, r } = row;
+  const { p } = row;
   authorize?.({ regionId: p.regionId, departmentId: p.departmentId, unitId: p.unitId });
   const number = revision ?? p.currentRevision;
-  if (!r) throw notFound('项目修订', `${projectId}#${number}`);
-  return {
-    id: p.id,
-    unitId: p.unitId,
-    departmentId: p.departmentId,
-    regionId: p.regionId,
-    year: p.year,
-    status: p.status,
-    version: p.version,
-    currentRevision: p.currentRevision,
-    revision: r.number,
-    grade: p.grade,
-    name: p.name,
-    project: projectFromRows(
-      r,
-      fromJson<SectionFields[]>(row.sections),
-      fromJson<IndicatorFields[]>(row.indicators),
-    ),
-    findings: fromJson<Finding[]>(row.findings),
-    updatedAt: p.updatedAt.toISOString(),
-  };
+  const content =
+    row.revisionId === null || row.revisionStamp === null
+      ? null
+      : await revisionContent(q, row.revisionId, row.revisionStamp);
+  if (!content || row.revisionNumber === null) throw notFound('项目修订', `${projectId}#${number}`);
+  return { ...p, revision: row.revisionNumber, ...content };
 }
 
 /**

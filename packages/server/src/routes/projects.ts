@@ -12,7 +12,7 @@ import {
 import { type AppEnv, actorOf, requirePrincipal, secured } from '../auth.ts';
 import { errorResponses } from '../errors.ts';
 import { can, narrowToScope } from '../policies.ts';
-import { presentProject } from '../presenters.ts';
+import { jsonText, presentProjectJson } from '../presenters.ts';
 import {
   IdParams,
   jsonBody,
@@ -136,7 +136,8 @@ export function projectRoutes(app: OpenAPIHono<AppEnv>, db: Db): void {
     const detail = await getProject(db, id, c.req.valid('query').revision, (place) =>
       can.viewProject(me, place),
     );
-    return c.json(presentProject(detail, me), 200);
+    // JSON text with the revision's part encoded once per revision (see presentProjectJson)
+    return jsonText<z.infer<typeof ProjectDetail>>(c, presentProjectJson(detail, me));
   });
 
   app.openapi(saveRoute, async (c) => {
