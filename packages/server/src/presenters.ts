@@ -1,5 +1,5 @@
 /** Store records → API bodies: money back to yuan strings, dates to ISO strings, names added. */
-import { z } from '@hono/zod-openapi';
+import { type RouteConfig, type RouteConfigToTypedResponse, z } from '@hono/zod-openapi';
 import { type Project, Project as ProjectSchema } from '@jixiao/core';
 import {
   availableActions,
@@ -12,8 +12,7 @@ import {
   STATUS_NAMES,
   type User,
 } from '@jixiao/store';
-import type { Context, TypedResponse } from 'hono';
-import type { JSONParsed } from 'hono/utils/types';
+import type { Context } from 'hono';
 import type { Principal } from './policies.ts';
 
 export const presentUser = (u: User) => ({
@@ -103,13 +102,12 @@ export const presentPublication = (p: Publication) => ({
 });
 
 /**
- * A 200 JSON response from text that is already encoded, typed as the body it encodes (`T`), so the
- * route's typed client still sees the schema's type.
+ * A JSON response from text that is already encoded, typed as route `R`'s response (`typeof
+ * route`), so the route's typed client still sees its schema's type. The caller vouches that the
+ * text matches that schema (the route's tests check it).
  */
-export function jsonText<T>(c: Context, text: string): TypedResponse<T, 200, 'json'> {
-  return c.body(text, 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<
-    T,
-    200,
-    'json'
-  >;
+export function jsonText<R extends RouteConfig>(c: Context, text: string): RouteConfigToTypedResponse<R> {
+  return c.body(text, 200, {
+    'content-type': 'application/json',
+  }) as unknown as RouteConfigToTypedResponse<R>;
 }

@@ -231,4 +231,74 @@ describe(`the workflow through the API (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'}
     expect(stale.status).toBe(409);
     expect((await get(a, id)).status).toBe('draft');
   });
+
+  it('lets finance perfect the targets directly when it grades 良: a new revision by finance, then approved', async () => {
+    const id = w.project.a2;
+    const prepB = await login(w.app, 'prepa2');
+    const revB = await login(w.app, 'reva2');
+    let v = (await get(revB, id)).version;
+    v = (await step(prepB, id, { action: 'submit', baseVersion: v })).version;
+    v = (await step(revB, id, { action: 'department_approve', baseVersion: v })).version;
+    v = (await step(revB, id, { action: 'send_to_finance', baseVersion: v })).version;
+    const before = await get(fin, id);
+    const perfected = structuredClone(before.project);
+    perfected.form.annualGoal = '财政完善后的年度目标：矛盾纠纷化解率不低于95%。';
+
+    // only a 良 grade carries targets; only finance grades; nothing is written when refused
+    const withTop = await call(w.app, fin, 'POST', `/api/projects/${id}/transitions`, {
+      action: 'finance_grade',
+      baseVersion: v,
+      grade: '优',
+      project: perfected,
+    });
+    expect(withTop.status).toBe(400);
+    expect(((await withTop.json()) as { error: { code: string } }).error.code).toBe('VALIDATION');
+    const byPreparer = await call(w.app, prepB, 'POST', `/api/projects/${id}/transitions`, {
+      action: 'finance_grade',
+      baseVersion: v,
+      grade: '良',
+      project: perfected,
+    });
+    expect(byPreparer.status).toBe(403);
+    const stale = await call(w.app, fin, 'POST', `/api/projects/${id}/transitions`, {
+      action: 'finance_grade',
+      baseVersion: v - 1,
+      grade: '良',
+      project: perfected,
+    });
+    expect(stale.status).toBe(409);
+    expect(await get(fin, id)).toMatchObject({
+      status: 'finance_review',
+      version: v,
+      currentRevision: before.currentRevision,
+    });
+
+    const done = await step(fin, id, {
+      action: 'finance_grade',
+      baseVersion: v,
+      grade: '良',
+      project: perfected,
+    });
+    expect(done.toStatus).toBe('approved');
+    const after = await get(prepB, id);
+    expect(after).toMatchObject({
+      status: 'approved',
+      grade: '良',
+      currentRevision: before.currentRevision + 1,
+    });
+    expect(after.project.form.annualGoal).toBe(perfected.form.annualGoal);
+    const revisions = await call(w.app, fin, 'GET', `/api/projects/${id}/revisions`);
+    const items = ((await revisions.json()) as { items: { createdBy: number | null; note: string }[] }).items;
+    expect(items.at(-1)).toMatchObject({
+      createdBy: w.actors.fina?.userId,
+      note: expect.stringContaining('良'),
+    });
+    const history = await call(w.app, fin, 'GET', `/api/projects/${id}/transitions`);
+    const last = ((await history.json()) as { items: Record<string, unknown>[] }).items.at(-1);
+    expect(last).toMatchObject({
+      action: 'finance_grade',
+      grade: '良',
+      revisionNumber: after.currentRevision,
+    });
+  });
 });

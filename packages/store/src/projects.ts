@@ -28,6 +28,7 @@ import {
   auditLog,
   findings,
   organizations,
+  type PROJECT_STATUSES,
   projects,
   revisionIndicators,
   revisionSections,
@@ -323,71 +324,84 @@ export async function saveRevision(
   db: Db,
   input: { projectId: number; baseVersion: number; project: Project; actor: Actor; note?: string },
 ): Promise<{ version: number; revision: number }> {
+  validateProject(input.project, `项目「${input.project.form.name}」`);
+  return db.transaction((tx) => writeRevision(tx, input, EDITABLE_STATUSES));
+}
+
+/**
+ * `saveRevision` inside the caller's transaction, for a project in one of `statuses` (the finance
+ * bureau perfecting targets graded 良 writes one in `finance_review`). The project must have been
+ * validated.
+ *
+ * @throws StoreError NOT_FOUND, CONFLICT, NOT_EDITABLE (status not in `statuses`)
+ */
+export async function writeRevision(
+  tx: Db,
+  input: { projectId: number; baseVersion: number; project: Project; actor: Actor; note?: string },
+  statuses: readonly (typeof PROJECT_STATUSES)[number][],
+): Promise<{ version: number; revision: number }> {
   const { projectId, baseVersion, project, actor } = input;
-  validateProject(project, `项目「${project.form.name}」`);
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(projects)
-      .set({
-        version: sql`${projects.version} + 1`,
-        currentRevision: sql`${projects.currentRevision} + 1`,
-        updatedAt: sql`now()`,
-        ...listColumns(project),
-      })
-      .where(
-        and(
-          eq(projects.id, projectId),
-          eq(projects.version, baseVersion),
-          inArray(projects.status, [...EDITABLE_STATUSES]),
-        ),
-      )
-      .returning({
-        version: projects.version,
-        revision: projects.currentRevision,
-        departmentId: projects.departmentId,
-        year: projects.year,
-      });
-    if (!row) throw await whyNotSaved(tx, projectId, baseVersion);
-    const [department] = await tx
-      .select({ name: organizations.name })
-      .from(organizations)
-      .where(eq(organizations.id, row.departmentId));
-    // The current revision number already points at the new one (not yet written): for the other
-    // projects take their current revision, for this one the previous.
-    const { findings, previous } = await reviewInDepartment(
-      tx,
-      { departmentId: row.departmentId, departmentName: department?.name ?? '', year: row.year },
-      project,
-      projectId,
-      or(
-        eq(revisions.number, projects.currentRevision),
-        and(eq(revisions.projectId, projectId), eq(revisions.number, row.revision - 1)),
-      ) as SQL,
-    );
-    const [revisionId] = await allocateIds(tx, 'revisions', 1);
-    const note = input.note ?? '';
-    await insertRevisions(tx, [
-      {
-        revisionId: revisionId as number,
-        projectId,
-        number: row.revision,
-        createdBy: actor.userId,
-        note,
-        project,
-        findings,
-      },
-    ]);
-    const changes = previous ? diffProjects(previous.project, project).map((c) => c.path) : [];
-    await recordAudit(tx, actor, 'project.revise', 'project', projectId, {
-      revision: row.revision,
-      version: row.version,
-      baseVersion,
-      note,
-      changes: changes.slice(0, 100),
-      changeCount: changes.length,
+  const [row] = await tx
+    .update(projects)
+    .set({
+      version: sql`${projects.version} + 1`,
+      currentRevision: sql`${projects.currentRevision} + 1`,
+      updatedAt: sql`now()`,
+      ...listColumns(project),
+    })
+    .where(
+      and(
+        eq(projects.id, projectId),
+        eq(projects.version, baseVersion),
+        inArray(projects.status, [...statuses]),
+      ),
+    )
+    .returning({
+      version: projects.version,
+      revision: projects.currentRevision,
+      departmentId: projects.departmentId,
+      year: projects.year,
     });
-    return { version: row.version, revision: row.revision };
+  if (!row) throw await whyNotSaved(tx, projectId, baseVersion);
+  const [department] = await tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, row.departmentId));
+  // The current revision number already points at the new one (not yet written): for the other
+  // projects take their current revision, for this one the previous.
+  const { findings, previous } = await reviewInDepartment(
+    tx,
+    { departmentId: row.departmentId, departmentName: department?.name ?? '', year: row.year },
+    project,
+    projectId,
+    or(
+      eq(revisions.number, projects.currentRevision),
+      and(eq(revisions.projectId, projectId), eq(revisions.number, row.revision - 1)),
+    ) as SQL,
+  );
+  const [revisionId] = await allocateIds(tx, 'revisions', 1);
+  const note = input.note ?? '';
+  await insertRevisions(tx, [
+    {
+      revisionId: revisionId as number,
+      projectId,
+      number: row.revision,
+      createdBy: actor.userId,
+      note,
+      project,
+      findings,
+    },
+  ]);
+  const changes = previous ? diffProjects(previous.project, project).map((c) => c.path) : [];
+  await recordAudit(tx, actor, 'project.revise', 'project', projectId, {
+    revision: row.revision,
+    version: row.version,
+    baseVersion,
+    note,
+    changes: changes.slice(0, 100),
+    changeCount: changes.length,
   });
+  return { version: row.version, revision: row.revision };
 }
 
 /** Why the versioned UPDATE matched no row. */

@@ -9,11 +9,15 @@
  *   finance_grade 中 → returned, 差 → rejected (terminal)
  *   approved|published ─adjust→ draft (a new version through the same review; old revisions stay)
  */
+
+import type { Project } from '@jixiao/core';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
 import { conflict, notFound, StoreError } from './errors.ts';
+import { writeRevision } from './projects.ts';
+import { validateProject } from './revision-rows.ts';
 import { type GRADES, type PROJECT_STATUSES, projects, transitions, users } from './schema.ts';
 import { ROLE_NAMES, type Role } from './users.ts';
 
@@ -199,6 +203,8 @@ export async function transitionProject(
     actor: Actor;
     opinion?: string | undefined;
     grade?: Grade | undefined;
+    /** 良 only: the targets as the finance bureau perfected them, saved as a new revision first */
+    perfected?: Project | undefined;
   },
 ): Promise<TransitionResult> {
   if (input.action === 'publish') {
@@ -217,8 +223,10 @@ export async function applyTransition(
     actor: Actor;
     opinion?: string | undefined;
     grade?: Grade | undefined;
+    perfected?: Project | undefined;
   },
 ): Promise<TransitionResult> {
+  if (input.perfected !== undefined) return perfectAndGrade(tx, { ...input, perfected: input.perfected });
   const [project] = await tx
     .select({ status: projects.status, version: projects.version, rev: projects.currentRevision })
     .from(projects)
@@ -274,6 +282,46 @@ export async function applyTransition(
     grade: updated.grade,
     transitionId: row.id,
   };
+}
+
+/**
+ * 良: "finance and department perfect the targets directly, then next step" (domain §1.3) — the
+ * perfected targets become a new revision written by the finance reviewer (reviewed and audited
+ * like any save), then the grade moves the project on. One transaction: both or neither.
+ *
+ * @throws VALIDATION when the action is not a 良 grade or the project fails the schema; and as
+ *   `writeRevision` and `applyTransition`
+ */
+async function perfectAndGrade(
+  tx: Db,
+  input: Parameters<typeof applyTransition>[1] & { perfected: Project },
+): Promise<TransitionResult> {
+  const { perfected, ...step } = input;
+  if (step.action !== 'finance_grade' || step.grade !== '良') {
+    throw new StoreError('VALIDATION', '只有财政评级为「良」时，才能由财政直接完善绩效目标', {
+      fields: [{ path: 'project' }],
+    });
+  }
+  const [current] = await tx
+    .select({ status: projects.status })
+    .from(projects)
+    .where(eq(projects.id, step.projectId));
+  if (!current) throw notFound('项目', step.projectId);
+  // who may grade, from which status, with which opinion: refused before anything is written
+  nextStatus(current.status, step.action, step.actor.role, step);
+  validateProject(perfected, `项目「${perfected.form.name}」`);
+  const saved = await writeRevision(
+    tx,
+    {
+      projectId: step.projectId,
+      baseVersion: step.baseVersion,
+      project: perfected,
+      actor: step.actor,
+      note: '财政评级为「良」，由财政直接完善',
+    },
+    ['finance_review'],
+  );
+  return applyTransition(tx, { ...step, baseVersion: saved.version });
 }
 
 /** A project's workflow history, oldest first, with the actor's name. */

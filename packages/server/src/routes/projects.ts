@@ -137,7 +137,7 @@ export function projectRoutes(app: OpenAPIHono<AppEnv>, db: Db): void {
       can.viewProject(me, place),
     );
     // JSON text with the revision's part encoded once per revision (see presentProjectJson)
-    return jsonText<z.infer<typeof ProjectDetail>>(c, presentProjectJson(detail, me));
+    return jsonText<typeof getRoute>(c, presentProjectJson(detail, me));
   });
 
   app.openapi(saveRoute, async (c) => {

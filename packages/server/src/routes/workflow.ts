@@ -4,7 +4,7 @@ import { type Db, listTransitions, projectPlace, transitionProject, WORKFLOW_ACT
 import { type AppEnv, actorOf, requirePrincipal, secured } from '../auth.ts';
 import { errorResponses } from '../errors.ts';
 import { can } from '../policies.ts';
-import { Grade, IdParams, jsonBody, jsonResponse, Status, Transition } from '../schemas.ts';
+import { Grade, IdParams, jsonBody, jsonResponse, ProjectInput, Status, Transition } from '../schemas.ts';
 
 const ACTIONS = WORKFLOW_ACTIONS.filter((a) => a !== 'publish') as [
   Exclude<(typeof WORKFLOW_ACTIONS)[number], 'publish'>,
@@ -30,7 +30,7 @@ const transitionRoute = createRoute({
   tags: ['审核流程'],
   summary: '办理一步流程：提交、部门退回/通过、报送财政、财政退回/评级、调整',
   description:
-    '退回须填写 opinion；财政评级须给 grade：优/良 → 已批复，中 → 退回修改（须填理由），差 → 未通过（须填理由）。',
+    '退回须填写 opinion；财政评级须给 grade：优/良 → 已批复，中 → 退回修改（须填理由），差 → 未通过（须填理由）。评「良」时可附 project：财政直接完善的绩效目标，与评级在同一事务中保存为新修订。',
   ...secured,
   request: {
     params: IdParams,
@@ -40,6 +40,9 @@ const transitionRoute = createRoute({
         baseVersion: z.number().int().min(0),
         opinion: z.string().max(2000).optional(),
         grade: Grade.optional(),
+        project: ProjectInput.optional().openapi({
+          description: '仅在财政评级为「良」时：财政直接完善后的绩效目标，先保存为新修订，再评级',
+        }),
       }),
     ),
   },
@@ -72,7 +75,8 @@ export function workflowRoutes(app: OpenAPIHono<AppEnv>, db: Db): void {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     can.transition(me, await projectPlace(db, id));
-    const r = await transitionProject(db, { projectId: id, ...body, actor: actorOf(me) });
+    const { project, ...step } = body;
+    const r = await transitionProject(db, { projectId: id, ...step, perfected: project, actor: actorOf(me) });
     return c.json(
       {
         projectId: r.projectId,
