@@ -18,6 +18,7 @@ import { publicRoutes } from './routes/public.ts';
 import { revisionRoutes } from './routes/revisions.ts';
 import { userRoutes } from './routes/users.ts';
 import { workflowRoutes } from './routes/workflow.ts';
+import { yearRoutes } from './routes/years.ts';
 
 export type { AppEnv, ServerOptions } from './auth.ts';
 
@@ -73,6 +74,7 @@ export function createApp(database: Database, options: ServerOptions = {}): Open
   metaRoutes(app, database);
   authRoutes(app, db, options);
   orgRoutes(app, db);
+  yearRoutes(app, db);
   userRoutes(app, db);
   projectRoutes(app, db);
   revisionRoutes(app, db);

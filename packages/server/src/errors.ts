@@ -28,6 +28,7 @@ export const ERRORS = {
   INVALID_TRANSITION: { status: 409, message: '当前状态下不能执行此操作' },
   NOT_EDITABLE: { status: 409, message: '只有草稿或已退回的项目可以修改' },
   DUPLICATE: { status: 409, message: '已存在同名记录' },
+  YEAR_CLOSED: { status: 409, message: '该预算年度已关闭编报' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '请求体过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请求体应为 JSON（Content-Type: application/json）' },
   RATE_LIMITED: { status: 429, message: '登录尝试过于频繁，请稍后再试' },

@@ -19,6 +19,7 @@ export const USER: Record<Role, string> = {
 };
 
 export interface Target {
+  region: number;
   project: number;
   comment: number;
   department: number;
@@ -70,6 +71,27 @@ export const CASES: {
       [403, 403],
       [403, 403],
       [201, 404],
+    ],
+  },
+  {
+    route: 'GET /api/regions/{id}/budget-years',
+    req: (t) => ['GET', `/api/regions/${t.region}/budget-years`],
+    expect: [
+      [200, 200],
+      [200, 200],
+      [200, 404],
+      [200, 404],
+    ],
+  },
+  {
+    // open: true leaves the (open) year as it was
+    route: 'PUT /api/regions/{id}/budget-years/{year}',
+    req: (t) => ['PUT', `/api/regions/${t.region}/budget-years/2024`, { open: true }],
+    expect: [
+      [403, 403],
+      [403, 403],
+      [200, 404],
+      [200, 404],
     ],
   },
   {

@@ -18,6 +18,7 @@ describe(`the authorization matrix (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'})`, 
       comment[id] = (await addComment(db, { projectId: id, path: '', body: '意见', actor: by as never })).id;
     }
     const target = (p: keyof World['project'], d: number, u: number, user: string): Target => ({
+      region: p === 'b' ? w.org.regionB : w.org.regionA,
       project: w.project[p],
       comment: comment[w.project[p]] as number,
       department: d,

@@ -118,6 +118,15 @@ export const can = {
     if (!orgVisible(p, department)) throw new ApiError('NOT_FOUND');
     assertRole(p, ['department_reviewer'], '发布公开');
   },
+  /** Anyone in a region sees its budget years (a region is above every preparer). */
+  viewRegion(p: Principal, region: Place & { id: number }): void {
+    if (region.id !== p.regionId) throw new ApiError('NOT_FOUND');
+  },
+  /** The finance bureau (or the admin) of the region opens and closes its budget years. */
+  manageYears(p: Principal, region: Place & { id: number }): void {
+    if (region.id !== p.regionId) throw new ApiError('NOT_FOUND');
+    assertRole(p, ['finance_reviewer', 'admin'], '开放或关闭预算年度');
+  },
   /** The admin creates organisations in their region. */
   manageOrgs(p: Principal, parent: Place): void {
     assertRole(p, ['admin'], '管理组织');

@@ -301,4 +301,48 @@ describe(`the workflow through the API (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'}
       revisionNumber: after.currentRevision,
     });
   });
+
+  it('refuses compiling in a budget year finance has closed, and allows it again once reopened', async () => {
+    const years = `/api/regions/${w.org.regionA}/budget-years`;
+    const setOpen = async (open: boolean) => {
+      const res = await call(w.app, fin, 'PUT', `${years}/2024`, { open });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ regionId: w.org.regionA, year: 2024, open });
+    };
+    const create = (year: number) =>
+      call(w.app, prep, 'POST', '/api/projects', { year, project: structuredClone(project) });
+    const project = (await get(prep, w.project.a1)).project;
+
+    await setOpen(false);
+    const listed = await call(w.app, prep, 'GET', years);
+    expect(((await listed.json()) as { items: unknown[] }).items).toContainEqual({
+      regionId: w.org.regionA,
+      year: 2024,
+      open: false,
+    });
+    const refused = await create(2024);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'YEAR_CLOSED',
+      message: expect.stringContaining('2024年度预算编报已关闭'),
+    });
+    expect((await create(2025)).status).toBe(201);
+
+    await setOpen(true);
+    const made = await create(2024);
+    expect(made.status).toBe(201);
+    const { id, version } = (await made.json()) as { id: number; version: number };
+    await setOpen(false);
+    const save = await call(w.app, prep, 'PUT', `/api/projects/${id}`, { baseVersion: version, project });
+    expect(save.status).toBe(409);
+    expect(((await save.json()) as { error: { code: string } }).error.code).toBe('YEAR_CLOSED');
+    const submit = await call(w.app, prep, 'POST', `/api/projects/${id}/transitions`, {
+      action: 'submit',
+      baseVersion: version,
+    });
+    expect(submit.status).toBe(409);
+    expect(await get(prep, id)).toMatchObject({ status: 'draft', version, currentRevision: 1 });
+    await setOpen(true);
+    expect((await step(prep, id, { action: 'submit', baseVersion: version })).toStatus).toBe('submitted');
+  });
 });

@@ -10,7 +10,8 @@ export type StoreErrorCode =
   | 'NOT_EDITABLE'
   | 'VALIDATION'
   | 'IMPORT_FAILED'
-  | 'DUPLICATE';
+  | 'DUPLICATE'
+  | 'YEAR_CLOSED';
 
 const STATUS: Record<StoreErrorCode, number> = {
   NOT_FOUND: 404,
@@ -21,6 +22,7 @@ const STATUS: Record<StoreErrorCode, number> = {
   VALIDATION: 400,
   IMPORT_FAILED: 400,
   DUPLICATE: 409,
+  YEAR_CLOSED: 409,
 };
 
 export class StoreError extends Error {

@@ -168,6 +168,25 @@ export async function setBudgetYear(
   });
 }
 
+/**
+ * Refuses compiling in a budget year the finance bureau has closed for the region: creating,
+ * importing, saving and submitting projects. A year with no row has not been closed (it is open).
+ *
+ * @throws StoreError YEAR_CLOSED
+ */
+export async function assertYearOpen(db: Db, regionId: number, year: number): Promise<void> {
+  const [row] = await db
+    .select({ open: budgetYears.open })
+    .from(budgetYears)
+    .where(and(eq(budgetYears.regionId, regionId), eq(budgetYears.year, year)));
+  if (row && !row.open) {
+    throw new StoreError('YEAR_CLOSED', `${year}年度预算编报已关闭，不能新建、导入、修改或提交项目`, {
+      regionId,
+      year,
+    });
+  }
+}
+
 /** The budget years of a region, newest first. */
 export async function listBudgetYears(db: Db, regionId: number) {
   const rows = await db.select().from(budgetYears).where(eq(budgetYears.regionId, regionId));

@@ -10,6 +10,7 @@ import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
 import { diffProjects } from './diff.ts';
 import { conflict, notFound, StoreError } from './errors.ts';
+import { assertYearOpen } from './orgs.ts';
 import {
   allocateIds,
   asDisclosure,
@@ -163,6 +164,7 @@ export async function importDisclosure(
   const reviewed = reviewByProject(disclosure);
   return db.transaction(async (tx) => {
     const { department, regionId } = await departmentOf(tx, departmentId);
+    await assertYearOpen(tx, regionId, disclosure.year);
     const names = disclosure.projects.map((p) => p.form.implementingUnit);
     const units = await resolveUnits(tx, department, names, actor);
     const unitIdOf = (name: string) => units.idByKey.get(nameKey(name)) as number;
@@ -267,6 +269,7 @@ export async function createProject(
     const unit = await orgOfKind(tx, unitId, 'unit', '预算单位');
     if (unit.parentId === null) throw new StoreError('VALIDATION', `预算单位「${unit.name}」未归属任何部门`);
     const { department, regionId } = await departmentOf(tx, unit.parentId);
+    await assertYearOpen(tx, regionId, year);
     const { findings } = await reviewInDepartment(
       tx,
       { departmentId: department.id, departmentName: department.name, year },
@@ -325,7 +328,7 @@ export async function saveRevision(
   input: { projectId: number; baseVersion: number; project: Project; actor: Actor; note?: string },
 ): Promise<{ version: number; revision: number }> {
   validateProject(input.project, `项目「${input.project.form.name}」`);
-  return db.transaction((tx) => writeRevision(tx, input, EDITABLE_STATUSES));
+  return db.transaction((tx) => writeRevision(tx, input, EDITABLE_STATUSES, { yearOpen: true }));
 }
 
 /**
@@ -333,12 +336,14 @@ export async function saveRevision(
  * bureau perfecting targets graded 良 writes one in `finance_review`). The project must have been
  * validated.
  *
- * @throws StoreError NOT_FOUND, CONFLICT, NOT_EDITABLE (status not in `statuses`)
+ * @throws StoreError NOT_FOUND, CONFLICT, NOT_EDITABLE (status not in `statuses`), YEAR_CLOSED
  */
 export async function writeRevision(
   tx: Db,
   input: { projectId: number; baseVersion: number; project: Project; actor: Actor; note?: string },
   statuses: readonly (typeof PROJECT_STATUSES)[number][],
+  /** `yearOpen`: refuse when the project's budget year is closed (the unit's own edits) */
+  options: { yearOpen?: boolean } = {},
 ): Promise<{ version: number; revision: number }> {
   const { projectId, baseVersion, project, actor } = input;
   const [row] = await tx
@@ -359,10 +364,13 @@ export async function writeRevision(
     .returning({
       version: projects.version,
       revision: projects.currentRevision,
+      regionId: projects.regionId,
       departmentId: projects.departmentId,
       year: projects.year,
     });
   if (!row) throw await whyNotSaved(tx, projectId, baseVersion);
+  // after the versioned UPDATE (which decides conflicts); throwing rolls it back
+  if (options.yearOpen) await assertYearOpen(tx, row.regionId, row.year);
   const [department] = await tx
     .select({ name: organizations.name })
     .from(organizations)

@@ -16,6 +16,7 @@ import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
 import { conflict, notFound, StoreError } from './errors.ts';
+import { assertYearOpen } from './orgs.ts';
 import { writeRevision } from './projects.ts';
 import { validateProject } from './revision-rows.ts';
 import { type GRADES, type PROJECT_STATUSES, projects, transitions, users } from './schema.ts';
@@ -228,7 +229,13 @@ export async function applyTransition(
 ): Promise<TransitionResult> {
   if (input.perfected !== undefined) return perfectAndGrade(tx, { ...input, perfected: input.perfected });
   const [project] = await tx
-    .select({ status: projects.status, version: projects.version, rev: projects.currentRevision })
+    .select({
+      status: projects.status,
+      version: projects.version,
+      rev: projects.currentRevision,
+      regionId: projects.regionId,
+      year: projects.year,
+    })
     .from(projects)
     .where(eq(projects.id, input.projectId))
     .for('update');
@@ -236,6 +243,7 @@ export async function applyTransition(
   if (project.version !== input.baseVersion)
     throw conflict(input.projectId, input.baseVersion, project.version);
   const toStatus = nextStatus(project.status, input.action, input.actor.role, input);
+  if (input.action === 'submit') await assertYearOpen(tx, project.regionId, project.year);
   const opinion = (input.opinion ?? '').trim();
   const grade = input.grade ?? null;
   const [updated] = await tx
