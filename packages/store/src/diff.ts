@@ -3,7 +3,7 @@
  * aligned first (longest common subsequence of identical rows), so inserting one indicator shows as
  * one addition, not as every later row changed.
  */
-import { fenToYuan, type Project } from '@jixiao/core';
+import { FUND_FIELDS, fenToYuan, type Project } from '@jixiao/core';
 
 /**
  * One changed field. `path` is relative to the project: `form.funds.total`,
@@ -27,15 +27,6 @@ const FORM_FIELDS = [
   'implementingUnit',
   'startDate',
   'endDate',
-] as const;
-const FUND_FIELDS = [
-  'total',
-  'fiscal',
-  'other',
-  'annualTotal',
-  'currentYearAppropriation',
-  'priorYearCarryover',
-  'annualOther',
 ] as const;
 const GOAL_FIELDS = ['overallGoal', 'annualGoal'] as const;
 const SECTION_FIELDS = ['number', 'title', 'text'] as const;

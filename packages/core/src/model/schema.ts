@@ -132,6 +132,9 @@ export type QualitativeIndicator = z.output<typeof QualitativeIndicator>;
 export type Operator = z.output<typeof Operator>;
 export type FundField = keyof Funds;
 
+/** The money fields of a form's `funds`, in form order: `total`, `fiscal`, … `annualOther`. */
+export const FUND_FIELDS: readonly FundField[] = Funds.keyof().options;
+
 /** Validates canonical JSON and returns the model (money in fen). Throws a `ZodError` when invalid. */
 export function decodeDisclosure(json: unknown): Disclosure {
   return Disclosure.parse(json);

@@ -9,29 +9,12 @@
  * Rows are `name value`; a name that fills its cell wraps onto the next line, and the value may then
  * stand on a line of its own.
  */
+import { LEVEL1_NAMES, LEVEL2_NAMES } from '../../model/indicator.ts';
 import type { Indicator } from '../../model/schema.ts';
 import { CODES, type Diagnostic } from '../diagnostics.ts';
 import { isQuantitative, makeIndicator, quantitativeTail } from './indicator-value.ts';
 import { displayWidth, type Line, type Token } from './lines.ts';
 
-/** 一级 labels (both frameworks). */
-export const LEVEL1 = ['成本指标', '产出指标', '效益指标', '满意度指标'] as const;
-/** 二级 labels seen in Shanghai forms and the 2015/2021 frameworks. `成本指标` is also a 二级 under 产出 (older forms). */
-export const LEVEL2 = [
-  '经济成本指标',
-  '社会成本指标',
-  '生态环境成本指标',
-  '数量指标',
-  '质量指标',
-  '时效指标',
-  '经济效益指标',
-  '社会效益指标',
-  '生态效益指标',
-  '可持续影响指标',
-  '服务对象满意度指标',
-  '社会公众满意度指标',
-  '社会公众或服务对象满意度指标',
-] as const;
 const HEADERS = [
   '一级指标',
   '二级指标',
@@ -47,8 +30,8 @@ const VERTICAL = '绩效指标';
 
 type LabelKind = 'level1' | 'level2' | 'header' | 'cost';
 const VOCAB = new Map<string, LabelKind>();
-for (const w of LEVEL1) VOCAB.set(w, 'level1');
-for (const w of LEVEL2) VOCAB.set(w, 'level2');
+for (const w of LEVEL1_NAMES) VOCAB.set(w, 'level1');
+for (const w of LEVEL2_NAMES) VOCAB.set(w, 'level2');
 for (const w of HEADERS) VOCAB.set(w, 'header');
 VOCAB.set('成本指标', 'cost'); // 一级 in the 2021 framework, 二级 under 产出 in older forms
 const PREFIXES = new Set<string>();

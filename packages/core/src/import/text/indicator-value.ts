@@ -2,25 +2,8 @@
  * Printed indicator values (domain.md §2.3): `≥4.00(次)`, `=100.00(%)`, `≤6100000.00(元)`, `≥1(次)`,
  * `985米`-style bare units, half- and full-width operators. Anything else is qualitative text.
  */
+import { parseQuantity } from '../../model/indicator.ts';
 import type { Indicator, Operator } from '../../model/schema.ts';
-
-const OPS: Record<string, Operator> = {
-  '≥': '≥',
-  '≧': '≥',
-  '>=': '≥',
-  '≤': '≤',
-  '≦': '≤',
-  '<=': '≤',
-  '=': '=',
-  '＝': '=',
-  '>': '>',
-  '＞': '>',
-  '<': '<',
-  '＜': '<',
-};
-
-const QUANT_RE =
-  /^(>=|<=|[≥≧≤≦=＝>＞<＜])\s*(-?\d+(?:\.\d+)?)\s*(?:[(（]\s*([^()（）]*?)\s*[)）]|([^\d\s()（）.,，][^\s()（）]{0,7}))?$/;
 
 /** The tail of a line that is a quantitative value, e.g. `  ≥ 4.00 (次)`; its start index or -1. */
 const QUANT_TAIL_RE =
@@ -30,21 +13,15 @@ export type ParsedValue =
   | { kind: 'quantitative'; operator: Operator; value: string; unit: string }
   | { kind: 'qualitative'; text: string };
 
-/** Parses a printed value; `null` for quantitative-looking text that is not (never: falls back to text). */
+/** Parses a printed value: quantitative when it is `OPERATOR NUMBER(UNIT)`, else the (trimmed) text. */
 export function parseIndicatorValue(printed: string): ParsedValue {
-  const t = printed.trim();
-  const m = QUANT_RE.exec(t);
-  if (m) {
-    const operator = OPS[m[1] ?? ''];
-    if (operator)
-      return { kind: 'quantitative', operator, value: m[2] ?? '', unit: (m[3] ?? m[4] ?? '').trim() };
-  }
-  return { kind: 'qualitative', text: t };
+  const q = parseQuantity(printed);
+  return q ? { kind: 'quantitative', ...q } : { kind: 'qualitative', text: printed.trim() };
 }
 
 /** Whether the text is a quantitative value. */
 export function isQuantitative(printed: string): boolean {
-  return QUANT_RE.test(printed.trim());
+  return parseQuantity(printed) !== null;
 }
 
 /** Index where a quantitative value ends the string, or -1. */

@@ -19,17 +19,12 @@ export function plain(text: string): string {
   return PUNCT_TEST_RE.test(text) ? text.replace(PUNCT_RE, '') : text;
 }
 
+export { printedValue } from '../../model/indicator.ts';
 export { indicatorPath, projectId, sectionPath } from '../util.ts';
 
 /** Joins names as the messages quote them: `「降本增效」、「使用环保产品」`. */
 export function quoteList(names: readonly string[]): string {
   return names.map((n) => `「${n}」`).join('、');
-}
-
-/** The value as the form prints it: `≥100.00(%)`, or the qualitative text. */
-export function printedValue(ind: Indicator): string {
-  if (ind.kind === 'qualitative') return ind.text;
-  return `${ind.operator}${ind.value}${ind.unit ? `(${ind.unit})` : ''}`;
 }
 
 const PERCENT_UNITS = new Set(['%', '％']);
