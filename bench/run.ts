@@ -11,7 +11,8 @@
  * included). Warm-up runs, then the median of at least 7 samples; each sample repeats the work
  * until it lasts ≥ 200 ms. Reports only: always exits 0.
  *
- * Then the server part (`server.ts`): the real API over HTTP on PGlite and PostgreSQL beside a bare
+ * Then the formats part (`formats-pdf.ts`, `formats-pdf-read.ts`: PDF export and import), and the
+ * server part (`server.ts`): the real API over HTTP on PGlite and PostgreSQL beside a bare
  * hono route, and importing 1,000 projects through the store. Its server stays on the bench's core;
  * the load generator is a child process on another core.
  */
@@ -19,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { type Disclosure, decodeDisclosure, importDisclosureText, reviewDisclosure } from '@jixiao/core';
 import { fmt, mib, peakRss, printTable, type Row, ratio } from './report.ts';
 import { runServerBench } from './server.ts';
@@ -191,5 +193,23 @@ try {
 } catch (e) {
   console.log(`bench could not run: ${e instanceof Error ? e.message : String(e)}`);
 }
+runFormatsBenches();
 await runServerBench({ cpu: process.env.JIXIAO_BENCH_PINNED ? CPU : null });
 process.exitCode = 0;
+
+/**
+ * The formats part: PDF export (10 and 1,000 projects, peak RSS) and PDF import (a 35-page budget
+ * document), each its own script with its own baseline, run as child processes so their memory
+ * figures are their own.
+ */
+function runFormatsBenches(): void {
+  for (const script of ['formats-pdf.ts', 'formats-pdf-read.ts']) {
+    console.log('');
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(new URL(script, import.meta.url))],
+      { stdio: 'inherit' },
+    );
+    if (child.error) console.log(`${script} could not run: ${child.error.message}`);
+  }
+}

@@ -1,15 +1,21 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeDisclosure } from '@jixiao/core';
+import { writeDisclosure } from '@jixiao/formats';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURE_JSON, FIXTURE_TXT, fixtureJson, jixiao, STACK_FRAME, tempDir } from './testing.ts';
+import {
+  FIXTURE_JSON,
+  FIXTURE_TXT,
+  fixtureJson,
+  formatBuilt,
+  jixiao,
+  STACK_FRAME,
+  tempDir,
+} from './testing.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
-const file = (name: string, content: string | Uint8Array) => {
-  const path = join(tmp.dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const file = tmp.file;
 const fixture = fixtureJson();
 
 describe.concurrent('jixiao import', () => {
@@ -108,12 +114,45 @@ describe.concurrent('jixiao import', () => {
     expect(r.stderr).toContain('JSON_NOT_DISCLOSURE');
   });
 
-  it('exits 2 on a file type it cannot read', async () => {
-    const r = await jixiao(['import', file('report.pdf', '%PDF-1.7')]);
+  it('exits 2 on a file type it cannot read, listing the ones it can', async () => {
+    const r = await jixiao(['import', file('report.docx', 'PK')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('INPUT_TYPE_UNKNOWN');
-    expect(r.stderr).toContain('无法识别的文件类型「.pdf」');
+    expect(r.stderr).toContain('无法识别的文件类型「.docx」');
+    expect(r.stderr).toContain('.pdf（公开的 PDF 文件）和 .xlsx（Excel 工作簿）');
   });
+
+  it('names a binary file given as .txt and says PDF and Excel files are read directly', async () => {
+    const r = await jixiao([
+      'import',
+      file('report.txt', Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x0a, 0, 1])),
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('第2行含有 NUL 字节');
+    expect(r.stderr).toContain('请使用 .pdf 或 .xlsx 扩展名');
+  });
+
+  it.for(['pdf', 'xlsx'] as const)('reads .%s into the canonical JSON', async (format, ctx) => {
+    ctx.skip(!formatBuilt(format), 'not built yet');
+    const { bytes } = await writeDisclosure(decodeDisclosure(fixture.json), format);
+    const r = await jixiao(['import', file(`fixture.${format}`, bytes)]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(fixture.text);
+  });
+
+  it.for(['pdf', 'xlsx'] as const)(
+    'exits 2 on a broken .%s, naming the file, without a stack trace',
+    async (format, ctx) => {
+      ctx.skip(!formatBuilt(format), 'not built yet');
+      const r = await jixiao(['import', file(`broken.${format}`, 'not really')]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`^jixiao: IMPORT_[A-Z_]+: .*broken\\.${format}`));
+      // the PDF reader leaves the file name to the CLI, which names it once
+      if (format === 'pdf') expect(r.stderr.split('broken.pdf').length - 1).toBe(1);
+      expect(r.stderr).not.toMatch(STACK_FRAME);
+    },
+  );
 
   it('exits 2 on a directory', async () => {
     const r = await jixiao(['import', 'testdata']);

@@ -1,35 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CliError, reportError } from './errors.ts';
-import type { Io } from './io.ts';
-import { main } from './main.ts';
-import { jixiao, ROOT, type Run, STACK_FRAME } from './testing.ts';
-
-/** Runs `main` in this process with captured output: for argument handling, where a child process adds nothing. */
-async function inProcess(argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: {},
-  };
-  const status = await main(argv, io);
-  return { status, stdout, stderr };
-}
+import { captureIo, inProcess, jixiao, ROOT, STACK_FRAME } from './testing.ts';
 
 describe.concurrent('jixiao (arguments)', () => {
-  it('prints Chinese help listing the three commands and exits 0', async () => {
+  it('prints Chinese help listing the commands and exits 0', async () => {
     const r = await jixiao(['--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('用法：');
-    for (const c of ['jixiao import', 'jixiao check', 'jixiao summary']) expect(r.stdout).toContain(c);
+    for (const c of ['jixiao import', 'jixiao export', 'jixiao check', 'jixiao summary']) {
+      expect(r.stdout).toContain(c);
+    }
     expect(r.stdout).toContain('退出码');
   });
 
@@ -97,15 +78,8 @@ describe('jixiao (arguments, in process)', () => {
 
 describe('reportError', () => {
   const capture = (env: Record<string, string> = {}) => {
-    const err: string[] = [];
-    const io: Io = {
-      stdout: () => {},
-      stderr: (t) => void err.push(t),
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      env,
-    };
-    return { io, text: () => err.join('') };
+    const { io, stderr } = captureIo(env);
+    return { io, text: stderr };
   };
 
   it('shows a CliError as code, message and details, with its exit code', () => {

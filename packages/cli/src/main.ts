@@ -7,6 +7,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { PROFILES } from '@jixiao/core';
 import { runCheck } from './commands/check.ts';
 import { type DbAction, runDb } from './commands/db.ts';
+import { runExport } from './commands/export.ts';
 import { runImport } from './commands/import.ts';
 import { runSummary } from './commands/summary.ts';
 import { EXIT, errors, reportError } from './errors.ts';
@@ -33,17 +34,53 @@ const PROFILE_NAMES = Object.keys(PROFILES).join('、');
 const COMMANDS: Record<string, Command> = {
   import: {
     usage: 'jixiao import 文件 [-o 输出文件]',
-    help: `读入公开文本（.txt）或 JSON（.json），输出规范的 jixiao.disclosure/1 JSON。
-导入器的警告写到标准错误；读不出来时退出码为 2，并指出第一处出错的行。
+    help: `读入公开文件，输出规范的 jixiao.disclosure/1 JSON。可以读入：
+  .txt    从公开的 PDF 中提取的文本
+  .json   jixiao.disclosure/1 JSON
+  .pdf    公开的 PDF 文件
+  .xlsx   Excel 工作簿（jixiao export --format xlsx 的格式）
+读入时的警告写到标准错误；读不出来时退出码为 2，并指出第一处出错的位置（行、页或工作表单元格）。
 
 选项：
   -o, --output 文件   写入该文件（先写临时文件再改名），而不是标准输出`,
     options: { ...HELP_OPTION, output: { type: 'string', short: 'o' } },
     run: ([file], v, io) => runImport({ file: file as string, output: v.output as string | undefined }, io),
   },
+  export: {
+    usage: 'jixiao export 文件 --format pdf|xlsx|docx|csv|html|json [-o 输出文件]',
+    help: `读入公开文件（import 能读的 .txt、.json、.pdf、.xlsx），导出为另一种格式：
+  pdf    按公开文件版式排版的 PDF（A4）
+  xlsx   Excel 工作簿，可再用 jixiao import 读回
+  docx   Word 文档，版式同 PDF
+  csv    每个绩效指标一行的表格（UTF-8，带 BOM，Excel 可直接打开）
+  html   可打印的网页（A4 打印样式）
+  json   规范的 jixiao.disclosure/1 JSON（同 import）
+
+选项：
+  -f, --format 格式   导出格式；省略时按 -o 输出文件的扩展名确定
+  -o, --output 文件   写入该文件（先写临时文件再改名）。csv、html、json 省略时写到标准输出；
+                      pdf、xlsx、docx 是二进制格式，必须给出
+
+退出码：0 完成；2 无法完成（参数错误、输入无法读取、无法写入）`,
+    options: {
+      ...HELP_OPTION,
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+    },
+    run: ([file], v, io) =>
+      runExport(
+        {
+          file: file as string,
+          format: v.format as string | undefined,
+          output: v.output as string | undefined,
+        },
+        io,
+      ),
+  },
   check: {
     usage: 'jixiao check 文件|目录 [--format text|json] [--profile 名称]',
-    help: `按审核规则检查绩效目标，按项目列出问题。给出目录时检查其中所有 .txt 和 .json 文件（含子目录）。
+    help: `按审核规则检查绩效目标，按项目列出问题。文件可以是 .txt、.json、.pdf 或 .xlsx；
+给出目录时检查其中所有这些类型的文件（含子目录），跳过不是公开文件的文件。
 
 选项：
   -f, --format text|json   输出格式，默认 text；json 输出 {"findings":[…]}（目录时每条带 file）
@@ -98,7 +135,8 @@ ${Object.values(COMMANDS)
   .join('\n')}
 
 命令：
-  import    读入公开文本或 JSON，输出规范 JSON
+  import    读入公开文件（.txt、.json、.pdf、.xlsx），输出规范 JSON
+  export    导出为 PDF、Excel、Word、CSV、HTML 或 JSON
   check     按审核规则检查绩效目标
   summary   计算部门汇总和汇总句，并与文中所述比较
   db        备份、恢复数据库（PostgreSQL 与 PGlite 通用）

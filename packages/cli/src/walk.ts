@@ -4,7 +4,7 @@ import { errors, fsReason } from './errors.ts';
 import { INPUT_EXTENSIONS } from './read-input.ts';
 
 /**
- * The `.txt` and `.json` files under `dir`, recursively, in a stable order. Hidden entries and
+ * The input files (`INPUT_EXTENSIONS`) under `dir`, recursively, in a stable order. Hidden entries and
  * `node_modules` are skipped; symbolic links to directories are not followed (no cycles).
  */
 export function findInputFiles(dir: string): string[] {

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errors, fsReason } from './errors.ts';
 
@@ -7,7 +7,7 @@ import { errors, fsReason } from './errors.ts';
  * over `file`, so a reader never sees half a file and a failed write leaves the old one intact.
  * Throws `CliError` (`OUTPUT_WRITE_FAILED`) when it cannot.
  */
-export function writeFileAtomic(file: string, data: string): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const tmp = join(
     dirname(file),
     `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
@@ -15,7 +15,7 @@ export function writeFileAtomic(file: string, data: string): void {
   try {
     const fd = openSync(tmp, 'wx');
     try {
-      writeSync(fd, data);
+      writeFileSync(fd, data); // loops until all is written
       fsyncSync(fd);
     } finally {
       closeSync(fd);

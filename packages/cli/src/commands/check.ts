@@ -16,7 +16,7 @@ import { type FileReport, renderTextReport } from '../report-text.ts';
 import { findInputFiles } from '../walk.ts';
 
 export interface CheckArgs {
-  /** a file, or a directory walked for `.txt` and `.json` files */
+  /** a file, or a directory walked for the files `readInput` takes (`.txt`, `.json`, `.pdf`, `.xlsx`) */
   target: string;
   format: 'text' | 'json';
   profile: string;
@@ -26,12 +26,12 @@ export interface CheckArgs {
  * `jixiao check FILE|DIR`: reviews each disclosure and prints the findings. Returns 1 when any
  * finding is at error level, 2 when an input could not be read (the others are still checked), else 0.
  */
-export function runCheck(args: CheckArgs, io: Io): number {
+export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const profile = getProfile(args.profile);
   if (!profile) throw errors.profileUnknown(args.profile, Object.keys(PROFILES));
   const isDir = isDirectory(args.target);
   if (!isDir) {
-    const { report, notes } = checkInput(readInput(args.target), profile);
+    const { report, notes } = checkInput(await readInput(args.target), profile);
     for (const note of notes) io.stderr(note);
     print([report], false, args.format, io);
     return exitFor(report.findings);
@@ -42,10 +42,10 @@ export function runCheck(args: CheckArgs, io: Io): number {
   const skipped: string[] = [];
   let unreadable = 0;
   const progress = io.stderrIsTTY ? (text: string) => io.stderr(`\r\x1b[K${text}`) : () => {};
-  files.forEach((file, i) => {
+  for (const [i, file] of files.entries()) {
     progress(`检查中 ${i + 1}/${files.length} ${file}`);
     try {
-      const { report, notes } = checkInput(readInput(file), profile);
+      const { report, notes } = checkInput(await readInput(file), profile);
       if (notes.length > 0) progress('');
       for (const note of notes) io.stderr(note);
       reports.push(report);
@@ -53,13 +53,13 @@ export function runCheck(args: CheckArgs, io: Io): number {
       if (!(e instanceof CliError)) throw e;
       if (NOT_A_DISCLOSURE.has(e.code)) {
         skipped.push(file);
-        return;
+        continue;
       }
       progress('');
       reportError(e, io);
       unreadable++;
     }
-  });
+  }
   progress('');
   if (skipped.length > 0) {
     io.stderr(`跳过 ${skipped.length} 个不是公开文件的文件：${skipped.join('、')}\n`);

@@ -11,11 +11,12 @@ export interface ImportArgs {
 }
 
 /**
- * `jixiao import FILE [-o OUT]`: the canonical JSON of a `.txt` or `.json` disclosure. The
- * importer's warnings go to stderr; its errors stop the command (exit 2) naming the first line.
+ * `jixiao import FILE [-o OUT]`: the canonical JSON of a `.txt`, `.json`, `.pdf` or `.xlsx`
+ * disclosure. The reader's warnings go to stderr; its errors stop the command (exit 2) naming the
+ * first place (line, page, sheet/cell).
  */
-export function runImport(args: ImportArgs, io: Io): number {
-  const input = readInput(args.file);
+export async function runImport(args: ImportArgs, io: Io): Promise<number> {
+  const input = await readInput(args.file);
   for (const d of input.diagnostics) {
     io.stderr(`${d.severity === 'info' ? '提示' : '警告'} ${d.code}: ${input.file}：${withLine(d)}\n`);
   }

@@ -20,8 +20,8 @@ export interface SummaryArgs {
  * the document's own summary paragraph disagrees. Exits 0 once computed: disagreement is reported,
  * and `check` is the command that judges it.
  */
-export function runSummary(args: SummaryArgs, io: Io): number {
-  const input = readInput(args.file);
+export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
+  const input = await readInput(args.file);
   const summary = summarizeDisclosure(input.disclosure);
   if (args.format === 'json') io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
   else io.stdout(renderSummary(input.disclosure.department, input.disclosure.year, summary, io));

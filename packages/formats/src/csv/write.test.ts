@@ -1,7 +1,6 @@
-import type { Disclosure, DisclosureJson } from '@jixiao/core';
+import { type Disclosure, type DisclosureJson, printedValue } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_JSON, fixture } from '../../../../testdata/fixture.ts';
-import { printedValue } from '../html/form-grid.ts';
 import { CSV_HEADER, csvWriter, guardFormula } from './write.ts';
 
 /**

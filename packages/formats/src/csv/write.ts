@@ -19,8 +19,7 @@
  * character to get the value back.
  */
 import type { Disclosure, Fen, Indicator, Project } from '@jixiao/core';
-import { fenToYuan } from '@jixiao/core';
-import { printedValue } from '../html/form-grid.ts';
+import { fenToYuan, printedValue } from '@jixiao/core';
 import { selectProjects } from '../select.ts';
 import type { Writer } from '../types.ts';
 

@@ -1,8 +1,7 @@
-import type { Disclosure } from '@jixiao/core';
+import { type Disclosure, printedValue } from '@jixiao/core';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../../../testdata/fixture.ts';
-import { printedValue } from '../html/form-grid.ts';
 import { docxWriter } from './write.ts';
 
 /** The XML parts of a .docx (a zip), by name. */

@@ -1,7 +1,7 @@
-import type { Indicator } from '@jixiao/core';
+import { type Indicator, printedValue } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../../testdata/fixture.ts';
-import { FORM_COLUMN_WIDTHS, formGrid, type GridRow, headingSpans, printedValue } from './form-grid.ts';
+import { FORM_COLUMN_WIDTHS, formGrid, type GridRow, headingSpans } from './form-grid.ts';
 
 /** Places every cell on a grid; throws on overlaps and holes, so every row is exactly full. */
 function occupancy(rows: readonly GridRow[]): string[][] {
@@ -77,18 +77,5 @@ describe('headingSpans', () => {
 
   it('is empty for no indicators', () => {
     expect(headingSpans([])).toEqual([]);
-  });
-});
-
-describe('printedValue', () => {
-  it.each([
-    [
-      { ...ind('a', 'b'), kind: 'quantitative', operator: '≥', value: '4.00', unit: '次' } as Indicator,
-      '≥4.00(次)',
-    ],
-    [{ ...ind('a', 'b'), kind: 'quantitative', operator: '=', value: '1', unit: '' } as Indicator, '=1'],
-    [ind('a', 'b'), '完成'],
-  ])('%j prints as %s', (indicator, printed) => {
-    expect(printedValue(indicator)).toBe(printed);
   });
 });

@@ -13,6 +13,7 @@ import {
   type Form,
   formatYuan,
   type Indicator,
+  printedValue,
   renderSummarySentence,
   type Section,
 } from '@jixiao/core';
@@ -46,12 +47,6 @@ export const EXPLANATION_HEADING = '项目经费情况说明';
 
 /** The heading of the indicator values column, as printed. */
 export const VALUE_HEADING = '年度(/项目)指标值';
-
-/** An indicator value as the form prints it: `≥4.00(次)`, `≥1` (no unit), or the qualitative text. */
-export function printedValue(indicator: Indicator): string {
-  if (indicator.kind === 'qualitative') return indicator.text;
-  return `${indicator.operator}${indicator.value}${indicator.unit === '' ? '' : `(${indicator.unit})`}`;
-}
 
 /** Money as the form prints it (`5,850,000.00`); a blank cell for `null`. */
 export function printedMoney(fen: Fen | null): string {

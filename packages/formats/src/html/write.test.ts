@@ -1,6 +1,6 @@
+import { printedValue } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../../testdata/fixture.ts';
-import { printedValue } from './form-grid.ts';
 import { escapeHtml, htmlWriter, renderDisclosureHtml, renderProjectHtml } from './write.ts';
 
 const html = renderDisclosureHtml(fixture);

@@ -2,22 +2,14 @@
  * Zod's issues for a JSON disclosure, in Chinese, each naming the model path and the line:
  * `projects[0].form.funds.total（第42行）：应为两位小数的元金额字符串（如 "5850000.00"），实际为数字 5850000`.
  */
-import type { safeDecodeDisclosure } from '@jixiao/core';
+import { FUND_FIELDS, type safeDecodeDisclosure } from '@jixiao/core';
 import { formatPath, lineOfPath } from './locate.ts';
 
 /** One issue, as `safeDecodeDisclosure` reports it (typed from core, so formats needs no zod of its own). */
 export type SchemaIssue = NonNullable<ReturnType<typeof safeDecodeDisclosure>['error']>['issues'][number];
 
-const MONEY_FIELDS = new Set([
-  'total',
-  'fiscal',
-  'other',
-  'annualTotal',
-  'currentYearAppropriation',
-  'priorYearCarryover',
-  'annualOther',
-  'budgetYuan',
-]);
+/** The fields that hold money: the funds and the 说明's budget. */
+const MONEY_FIELDS = new Set<string>([...FUND_FIELDS, 'budgetYuan']);
 const MONEY = '两位小数的元金额字符串（如 "5850000.00"）';
 
 const TYPE_NAMES: Record<string, string> = {

@@ -4,6 +4,7 @@
  * knowledge of the form; a cell's lines are read top to bottom and joined by the caller.
  */
 import type { Rule, Rules, TextRun } from './geometry.ts';
+import { oneSpace, toLines } from './grid-lines.ts';
 
 /** One cell of a table: grid rows `r0..r1` and columns `c0..c1` (inclusive), its box and text. */
 export interface Cell {
@@ -275,17 +276,17 @@ export function cellAt(t: Table, x: number, y: number): Cell | null {
 /**
  * Puts each run into the cell that holds its centre; returns the runs outside every table. A run
  * that crosses a drawn column boundary (a producer that wrote two cells in one text operation) is
- * first cut there.
+ * first cut there. Runs outside every table are then given to a cell whose text they are, spilled
+ * over the table's edge (spilledInto), once the cells hold the runs inside them.
  */
 export function placeRuns(tables: readonly Table[], runs: readonly TextRun[]): TextRun[] {
   const free: TextRun[] = [];
+  let outside: TextRun[] = [];
   for (const run of runs) {
     const cy = (run.top + run.bottom) / 2;
     const t = tables.find((tb) => cy >= tb.y0 && cy <= tb.y1 && run.x1 > tb.x0 && run.x0 < tb.x1);
     if (!t) {
-      const spill = spilledInto(tables, run, cy);
-      if (spill) spill.runs.push(run);
-      else free.push(run);
+      outside.push(run);
       continue;
     }
     for (const piece of cutAtColumns(t, run, cy)) {
@@ -294,24 +295,77 @@ export function placeRuns(tables: readonly Table[], runs: readonly TextRun[]): T
       else free.push(piece);
     }
   }
-  return free;
+  // nearest the tables first: a run taken in may be what the next one continues
+  outside.sort((p, q) => edgeDistance(tables, p) - edgeDistance(tables, q));
+  for (let taken = true; taken && outside.length > 0; ) {
+    taken = false;
+    const left: TextRun[] = [];
+    for (const run of outside) {
+      const cell = spilledInto(tables, run);
+      if (cell) {
+        cell.runs.push(run);
+        taken = true;
+      } else left.push(run);
+    }
+    outside = left;
+  }
+  return [...free, ...outside];
+}
+
+/** How far a run's centre is above or below the nearest table. */
+function edgeDistance(tables: readonly Table[], run: TextRun): number {
+  const cy = (run.top + run.bottom) / 2;
+  let d = Number.POSITIVE_INFINITY;
+  for (const t of tables) d = Math.min(d, Math.max(t.y0 - cy, cy - t.y1, 0));
+  return d;
 }
 
 /**
- * The cell a run just outside a table belongs to: a merged cell cut by a page break is printed as
+ * The cell a run just outside a table belongs to. A merged cell cut by a page break is printed as
  * if whole, so its centred text can stand a line below the table's last rule (or above its first)
- * where the cell is open.
+ * where the cell is open. And a producer that prints a cut label whole in the part too short for it
+ * lets it run out of its closed box: the characters of a label written down the side go on past
+ * the rule, one under the other (stackGoesOn).
  */
-function spilledInto(tables: readonly Table[], run: TextRun, cy: number): Cell | null {
+function spilledInto(tables: readonly Table[], run: TextRun): Cell | null {
+  const cy = (run.top + run.bottom) / 2;
   for (const t of tables) {
-    const below = cy > t.y1 && cy - t.y1 <= run.size;
-    const above = cy < t.y0 && t.y0 - cy <= run.size;
-    if (!below && !above) continue;
+    const below = cy > t.y1;
+    if (!below && cy >= t.y0) continue;
     const edge = below ? t.y1 - 0.5 : t.y0 + 0.5;
     const c = cellAt(t, (run.x0 + run.x1) / 2, edge);
-    if (c && (below ? c.openBottom : c.openTop)) return c;
+    if (!c) continue;
+    const near = below ? cy - t.y1 <= run.size : t.y0 - cy <= run.size;
+    if (near && (below ? c.openBottom : c.openTop)) return c;
+    if (stackGoesOn(c, run, below)) return c;
   }
   return null;
+}
+
+/**
+ * Whether `run`, beyond the cell's bottom (`below`) or top edge, is the next character of a label
+ * written down the side in that cell: one character, in the column of the cell's character nearest
+ * that edge, one line further on, at the size of the label and at the pitch of its characters; and
+ * the first one past the rule stands close to it (text placed after a table keeps its distance).
+ */
+function stackGoesOn(c: Cell, run: TextRun, below: boolean): boolean {
+  if (run.rotated || [...run.str.trim()].length !== 1) return false;
+  const stack = toLines(c.runs, oneSpace)
+    .filter((l) => [...l.text.trim()].length === 1)
+    .sort((p, q) => p.base - q.base);
+  if (!below) stack.reverse();
+  // the label's characters nearest the edge: the last one, and the one before it
+  const last = stack[stack.length - 1];
+  const before = stack[stack.length - 2];
+  if (!last || Math.abs(last.size - run.size) > run.size * 0.1) return false;
+  const centre = (l: { x0: number; x1: number }) => (l.x0 + l.x1) / 2;
+  if (Math.abs(centre(last) - centre(run)) > run.size * 0.3) return false;
+  const step = below ? run.base - last.base : last.base - run.base;
+  if (step < run.size * 0.9 || step > run.size * 1.6) return false;
+  if (before && Math.abs(Math.abs(last.base - before.base) - step) > run.size * 0.2) return false;
+  const lastOut = below ? last.base > c.y1 : last.base < c.y0;
+  const gap = below ? run.top - c.y1 : c.y0 - run.bottom;
+  return lastOut || gap <= run.size * 0.5;
 }
 
 /** Estimated advance of a character in ems: CJK and full-width forms 1, others about half. */

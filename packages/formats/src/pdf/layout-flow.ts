@@ -95,6 +95,17 @@ export class Flow {
     this.y = PAGE.top;
   }
 
+  /** The cursor, to come back to with `rewind` as long as nothing was drawn since. */
+  mark(): { pages: number; y: number } {
+    return { pages: this.pages.length, y: this.y };
+  }
+
+  /** Goes back to a `mark`: the pages begun since (still empty) are dropped. */
+  rewind(mark: { pages: number; y: number }): void {
+    this.pages.length = mark.pages;
+    this.y = mark.y;
+  }
+
   /** Starts a new page unless the current one is still empty (a project opens a fresh page). */
   freshPage(): void {
     const page = this.page;

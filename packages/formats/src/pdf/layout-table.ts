@@ -5,7 +5,8 @@
  *
  * A merged cell cut by a page break is drawn in each part as a box of its own, but its text is
  * printed once, as a word processor prints a merged cell: in the first part it fits in at full
- * size, and when it fits in none, in the tallest part with its lines pressed together. A row of
+ * size, and when it fits in none, in the tallest part with its lines pressed together; when even
+ * that is too short, the cell starts on a new page, so that no text ever leaves its box. A row of
  * running text cut by a page break continues its lines in the next part. The header row is not
  * repeated on a continuation page: the printed forms do not repeat it either.
  */
@@ -107,10 +108,34 @@ function colX(spec: TableSpec, col: number): number {
   return x;
 }
 
-/** Places a measured table at the flow's cursor, breaking pages as needed, and draws it. */
+/**
+ * Places a measured table at the flow's cursor, breaking pages as needed, and draws it. A merged
+ * cell that a page break leaves with no part tall enough for its text, even with its lines pressed
+ * together (项目绩效目标 down the side of a goals table cut after its heading row), would print its
+ * text out of its box, across the table's bottom rule into the margin: such a cell starts a new
+ * page instead, and the table is paginated again.
+ */
 export function placeTable(flow: Flow, m: Measured): void {
-  const parts = paginate(flow, m);
+  const start = flow.mark();
+  const breaks = new Set<number>();
+  let parts = paginate(flow, m, breaks);
+  for (let row = crampedRow(m, parts); row !== null && !breaks.has(row); row = crampedRow(m, parts)) {
+    breaks.add(row);
+    flow.rewind(start);
+    parts = paginate(flow, m, breaks);
+  }
   drawParts(flow, m, parts);
+}
+
+/** The first row of a merged cell whose text does not fit in the part it is printed in, or null. */
+function crampedRow(m: Measured, parts: Part[]): number | null {
+  for (const [i, c] of m.spec.cells.entries()) {
+    if (span(c) === 1) continue;
+    const { chosen, press } = placement(m, parts, i);
+    const count = m.lines[i]!.length;
+    if (count > 0 && chosen.some((p) => lineStep(m, count, p, press).overflow)) return c.row;
+  }
+  return null;
 }
 
 /** The most lines any single-row cell of `row` has: what a splittable row breaks between. */
@@ -122,7 +147,8 @@ function rowLines(m: Measured, row: number): number {
   return n;
 }
 
-function paginate(flow: Flow, m: Measured): Part[] {
+/** Paginates the rows; each row in `breaks` starts a new page (unless it comes at the top of one). */
+function paginate(flow: Flow, m: Measured, breaks: ReadonlySet<number>): Part[] {
   const { spec, heights } = m;
   const splittable = new Set(spec.splittable ?? []);
   const parts: Part[] = [];
@@ -145,6 +171,7 @@ function paginate(flow: Flow, m: Measured): Part[] {
     const flexible = heights.slice(start, end).some((_, k) => splittable.has(start + k));
     if (!flexible && h > flow.remaining + 1e-6 && h <= PAGE_CONTENT_HEIGHT) flow.ensure(h);
     for (let r = start; r < end; r++) {
+      if (breaks.has(r) && !flow.atTop) flow.newPage();
       // What must come along on this page: the rest of the group's next row, or the first lines
       // of a splittable row that follows (a header never ends a page alone).
       const next = r + 1 < end || splittable.has(r + 1) ? minimum(r + 1) : 0;
@@ -264,22 +291,8 @@ function drawParts(flow: Flow, m: Measured, parts: Part[]): void {
   // Cells in reading order, so the text of each page comes out row by row, left to right.
   const drawn: Drawn[] = [];
   spec.cells.forEach((c, i) => {
-    const ps = portions(m, parts, c);
     const lines = m.lines[i]!;
-    const need = lines.length * m.lineBox + 2 * CELL.padY;
-    // A row of running text shows its lines part by part; any other cell shows its text once.
-    let chosen = ps.filter((p) => p.slice !== null);
-    let press = false;
-    if (chosen.length === 0) {
-      const fits = ps.find((p) => p.whole || p.bottom - p.top + 1e-6 >= need);
-      const tallest = ps.reduce<Portion | undefined>(
-        (a, b) => (a && a.bottom - a.top >= b.bottom - b.top ? a : b),
-        undefined,
-      );
-      const one = fits ?? tallest;
-      chosen = one ? [one] : [];
-      press = fits === undefined;
-    }
+    const { ps, chosen, press } = placement(m, parts, i);
     for (const p of ps) {
       const x = colX(spec, c.col);
       const w = colsWidth(spec, c);
@@ -300,14 +313,43 @@ function drawParts(flow: Flow, m: Measured, parts: Part[]): void {
   for (const d of drawn) drawCellText(flow, m, d);
 }
 
+/**
+ * The parts a cell's text is printed in: a row of running text shows its lines part by part; any
+ * other cell shows its text once, in the first part it fits in, else in the tallest one with its
+ * lines pressed together.
+ */
+function placement(
+  m: Measured,
+  parts: Part[],
+  i: number,
+): { ps: Portion[]; chosen: Portion[]; press: boolean } {
+  const ps = portions(m, parts, m.spec.cells[i]!);
+  const need = m.lines[i]!.length * m.lineBox + 2 * CELL.padY;
+  const sliced = ps.filter((p) => p.slice !== null);
+  if (sliced.length > 0) return { ps, chosen: sliced, press: false };
+  const fits = ps.find((p) => p.whole || p.bottom - p.top + 1e-6 >= need);
+  const tallest = ps.reduce<Portion | undefined>(
+    (a, b) => (a && a.bottom - a.top >= b.bottom - b.top ? a : b),
+    undefined,
+  );
+  const one = fits ?? tallest;
+  return { ps, chosen: one ? [one] : [], press: fits === undefined };
+}
+
+/** How `count` lines sit in a part: the distance between them, the height they take, and the room. */
+function lineStep(m: Measured, count: number, p: Portion, press: boolean) {
+  const inner = p.bottom - p.top - 2 * CELL.padY;
+  const step = press ? Math.max(CELL.size, Math.min(m.lineBox, inner / count)) : m.lineBox;
+  const block = (count - 1) * step + m.lineBox;
+  return { inner, step, block, overflow: block > inner + 1e-6 };
+}
+
 function drawCellText(flow: Flow, m: Measured, d: Drawn): void {
   const { c, p, lines, press } = d;
   if (lines.length === 0) return;
   const x = colX(m.spec, c.col) + CELL.padX;
   const w = colsWidth(m.spec, c) - 2 * CELL.padX;
-  const inner = p.bottom - p.top - 2 * CELL.padY;
-  const step = press ? Math.max(CELL.size, Math.min(m.lineBox, inner / lines.length)) : m.lineBox;
-  const block = (lines.length - 1) * step + m.lineBox;
+  const { inner, step, block } = lineStep(m, lines.length, p, press);
   const topAligned = (c.valign ?? 'middle') === 'top' || p.slice !== null;
   let y = topAligned ? p.top + CELL.padY : p.top + CELL.padY + Math.max(0, (inner - block) / 2);
   const page = flow.pages[d.page]!;

@@ -25,11 +25,12 @@ describe('bad input', () => {
     for (const s of spies.splice(0)) s.mockRestore();
   });
 
-  it('not a PDF: IMPORT_PDF_UNREADABLE, named with the source', async () => {
+  it('not a PDF: IMPORT_PDF_UNREADABLE, without the file name (the caller names the file)', async () => {
     const { codes: c, r } = await codes(new TextEncoder().encode('项目名称,平安维稳\n这不是 PDF'));
     expect(c).toEqual(['IMPORT_PDF_UNREADABLE']);
     expect(r.disclosure).toBeNull();
-    expect(r.diagnostics[0]?.message).toMatch(/^x\.pdf：.*PDF/);
+    expect(r.diagnostics[0]?.message).toMatch(/^文件不是有效的 PDF/);
+    expect(r.diagnostics[0]?.message).not.toContain('x.pdf');
     expect(r.diagnostics[0]?.severity).toBe('error');
   });
 

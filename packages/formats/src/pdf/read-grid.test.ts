@@ -147,6 +147,68 @@ describe('tables', () => {
     expect(label?.runs.map((r) => r.str)).toEqual(['效']);
   });
 
+  /** A table 50 high: a label column 20 wide over two rows, closed all round, beside two rows. */
+  const labelTable = () => {
+    const [t] = findTables({
+      h: [
+        { at: 0, a: 0, b: 200 },
+        { at: 20, a: 20, b: 200 },
+        { at: 50, a: 0, b: 200 },
+      ],
+      v: [0, 20, 200].map((at) => ({ at, a: 0, b: 50 })),
+    });
+    const label = t?.cells[0];
+    expect([label?.r0, label?.r1, label?.c1, label?.openBottom]).toEqual([0, 1, 0, false]);
+    return { tables: t ? [t] : [], label };
+  };
+  /** `text` down the label column, one character every `pitch` from the baseline `base`. */
+  const stack = (text: string, base: number, pitch = 10) =>
+    [...text].map((ch, k) => run(ch, 5, base + k * pitch, 10));
+
+  it('gives a label written down the side the characters that ran out of its closed box', () => {
+    // The bottom of a page: 项目绩效目标 down a narrow column; the producer printed it whole in a
+    // part too short for it, so 标 stands just below the table's bottom rule (as the official
+    // writer did before it learnt to move such a table to the next page).
+    const { tables, label } = labelTable();
+    const free = placeRuns(tables, [
+      ...stack('项目绩效目标', 10),
+      run('年度总体目标', 60, 15),
+      // text placed after the table keeps its distance: a note in the label's column
+      run('注', 5, 80),
+      run('注：本表金额单位为元', 5, 95),
+    ]);
+    expect(label?.runs.map((r) => r.str).join('')).toBe('项目绩效目标');
+    expect(free.map((r) => r.str)).toEqual(['注', '注：本表金额单位为元']);
+
+    // three characters out, printed in any order
+    const more = labelTable();
+    const out = placeRuns(more.tables, stack('项目绩效目标', 30).reverse());
+    expect(out).toEqual([]);
+    expect(
+      toLines(more.label?.runs ?? [], oneSpace)
+        .map((l) => l.text)
+        .join(''),
+    ).toBe('项目绩效目标');
+  });
+
+  it('leaves a character below a closed cell alone unless it goes on with the label', () => {
+    const cases: [string, TextRun][] = [
+      ['in another column', run('标', 12, 60)],
+      ['at another size', run('标', 5, 62, 14)],
+      ['off the pitch', run('标', 5, 64)],
+      ['not one character', run('标准', 5, 60)],
+    ];
+    for (const [why, extra] of cases) {
+      const { tables, label } = labelTable();
+      const free = placeRuns(tables, [...stack('项目绩效目', 10), extra]);
+      expect(free, why).toEqual([extra]);
+      expect(label?.runs.map((r) => r.str).join(''), why).toBe('项目绩效目');
+    }
+    // a label with room to spare: a character a line below the table is text of its own
+    const { tables } = labelTable();
+    expect(placeRuns(tables, [...stack('项目', 20, 12), run('一', 5, 62)]).map((r) => r.str)).toEqual(['一']);
+  });
+
   it('joins runs into lines: a space for a word gap, none for kerning, duplicates dropped', () => {
     const lines = toLines(
       [run('2023', 0, 10), run('年度', 22.5, 10), run('完', 0, 30), run('完', 0.5, 30), run('成', 10.2, 30)],

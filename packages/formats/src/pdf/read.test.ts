@@ -110,6 +110,20 @@ describe('spreadsheet-style documents (宋体 via CMap, thin-rectangle rules, ce
     }
   });
 
+  it('reads a 项目绩效目标 label that runs out of its closed box at a page break', async () => {
+    // The goals table cut after its heading row, each part boxed, the label printed whole in the
+    // part too short for it: its last characters stand below the table's bottom rule.
+    const d: Disclosure = { ...fixture, summary: null, projects: [fixture.projects[0] as Project] };
+    const bytes = renderRaw(disclosureBlocks(d, MODERN), {
+      fontSize: MODERN.fontSize,
+      cutCells: 'boxed',
+      breakBefore: (table, row) => table === 0 && row === 9,
+    });
+    const r = await expectReads(bytes, d);
+    // no piece of the label left on a line of its own
+    expect(r.text.split('\n').filter((l) => /^[项目绩效标]+$/.test(l.trim()))).toEqual([]);
+  });
+
   it('names pages, not lines, in diagnostics', async () => {
     const blocks = disclosureBlocks(fixture, MODERN).map((b): Block => {
       if (b.kind !== 'table') return b;
@@ -135,6 +149,13 @@ describe('the official writer', () => {
     const { bytes } = await writeDisclosure(fixture, 'pdf');
     const r = await expectReads(bytes, fixture);
     expect(r.pagesRead.length).toBe(r.pageCount);
+  });
+
+  it('round trip of a goals table that meets the foot of a page (renamed-sections P03)', async () => {
+    // the table would leave no room for 项目绩效目标 down its side above the page break
+    const d = variant('renamed-sections');
+    const { bytes } = await writeDisclosure(d, 'pdf', { projects: [2] });
+    await expectReads(bytes, { ...d, projects: [d.projects[2] as Project] });
   });
 
   it('round trip of a selection and of two goal columns', async () => {

@@ -77,11 +77,14 @@ function loadPdfjs(): Promise<Loaded> {
   return loading;
 }
 
-/** Reads a disclosure from PDF bytes; never throws. */
-export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<PdfReading> {
-  const where = options.source ? `${options.source}：` : '';
+/**
+ * Reads a disclosure from PDF bytes; never throws. Messages start at the place (第N页), never with
+ * the file name (`options.source`): as with core's and the other readers' diagnostics, the caller
+ * (CLI, API) says which file they are about.
+ */
+export async function readPdf(bytes: Uint8Array, _options: ReadOptions = {}): Promise<PdfReading> {
   const fail = (code: string, message: string, pageCount = 0): PdfReading => ({
-    result: { disclosure: null, diagnostics: [{ code, severity: 'error', message: where + message }] },
+    result: { disclosure: null, diagnostics: [{ code, severity: 'error', message }] },
     pagesRead: [],
     pageCount,
     text: '',
@@ -123,7 +126,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
     );
   }
   try {
-    return await readDocument(pdfjs, doc, where);
+    return await readDocument(pdfjs, doc);
   } catch (e) {
     return fail(PDF_CODES.UNREADABLE, `PDF 读取失败：${errorText(e)}`, doc.numPages);
   } finally {
@@ -139,7 +142,7 @@ interface PageText {
   height: number;
 }
 
-async function readDocument(pdfjs: Pdfjs, doc: Doc, where: string): Promise<PdfReading> {
+async function readDocument(pdfjs: Pdfjs, doc: Doc): Promise<PdfReading> {
   const n = doc.numPages;
   const texts: PageText[] = [];
   for (let i = 1; i <= n; i++) {
@@ -166,7 +169,7 @@ async function readDocument(pdfjs: Pdfjs, doc: Doc, where: string): Promise<PdfR
           {
             code: PDF_CODES.NO_TEXT,
             severity: 'error',
-            message: `${where}PDF 共${n}页，没有可提取的文字（可能是扫描件或图片）：请先做文字识别（OCR），或提供文字版 PDF`,
+            message: `PDF 共${n}页，没有可提取的文字（可能是扫描件或图片）：请先做文字识别（OCR），或提供文字版 PDF`,
           },
         ],
       },
@@ -181,7 +184,7 @@ async function readDocument(pdfjs: Pdfjs, doc: Doc, where: string): Promise<PdfR
     diagnostics.push({
       code: PDF_CODES.GARBLED,
       severity: 'warning',
-      message: `${where}PDF 中大部分文字无法转换为可读字符（字体缺少 Unicode 映射），读取结果可能不完整`,
+      message: `PDF 中大部分文字无法转换为可读字符（字体缺少 Unicode 映射），读取结果可能不完整`,
     });
   }
 
@@ -223,7 +226,7 @@ async function readDocument(pdfjs: Pdfjs, doc: Doc, where: string): Promise<PdfR
     diagnostics.push({
       code: PDF_CODES.NO_GRID,
       severity: 'warning',
-      message: `${where}${describePages(gridless.map((m) => m.page))}的申报表没有表格线，只能按文字位置读取，请核对读取结果`,
+      message: `${describePages(gridless.map((m) => m.page))}的申报表没有表格线，只能按文字位置读取，请核对读取结果`,
     });
   }
   for (const t of texts) t.page.cleanup();
@@ -231,14 +234,14 @@ async function readDocument(pdfjs: Pdfjs, doc: Doc, where: string): Promise<PdfR
   const emitted = emitDocument(pageModels);
   const text = emitted.lines.join('\n');
   const imported = importDisclosureText(text);
-  for (const d of imported.diagnostics) diagnostics.push(toPages(d, emitted.pages, where));
+  for (const d of imported.diagnostics) diagnostics.push(toPages(d, emitted.pages));
   diagnostics.push({
     code: PDF_CODES.PAGES,
     severity: 'info',
     message:
       pagesRead.length === n
-        ? `${where}读取了全部${n}页`
-        : `${where}读取了绩效目标部分：${describePages(pagesRead)}（共${n}页）`,
+        ? `读取了全部${n}页`
+        : `读取了绩效目标部分：${describePages(pagesRead)}（共${n}页）`,
   });
   return {
     result: { disclosure: imported.disclosure, diagnostics },
@@ -267,9 +270,9 @@ function linesOf(runs: readonly TextRun[]): string[] {
 }
 
 /** A diagnostic of the text importer with its line numbers turned into the pages they came from. */
-function toPages(d: Diagnostic, pages: readonly number[], where: string): Diagnostic {
+function toPages(d: Diagnostic, pages: readonly number[]): Diagnostic {
   const page = (line: number) => pages[line - 1] ?? pages[pages.length - 1] ?? 1;
-  const message = where + d.message.replace(/第(\d+)行/g, (_, no: string) => `第${page(Number(no))}页`);
+  const message = d.message.replace(/第(\d+)行/g, (_, no: string) => `第${page(Number(no))}页`);
   const { line: _line, ...rest } = d;
   return { ...rest, message };
 }

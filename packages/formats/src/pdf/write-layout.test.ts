@@ -2,7 +2,8 @@
  * The PDF layout without pdfmake: line breaking with the real font's metrics, and the geometry of
  * the laid-out pages (everything inside the text area, nothing overlapping, reading order).
  */
-import type { Disclosure, Indicator, Project } from '@jixiao/core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { type Disclosure, decodeDisclosure, type Indicator, type Project } from '@jixiao/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../../../testdata/fixture.ts';
 import { indicatorValueText, PAGE, type Page, pageLabel, type Run } from './layout.ts';
@@ -152,6 +153,18 @@ describe('layoutDisclosure', () => {
     const text = squash(pages.flatMap((p) => p.runs.map((r) => r.text)).join(''));
     expect(text).toContain(squash(stress().projects[0]!.form.name));
     expect(text).toContain('90,071,992,547,409.90');
+  });
+
+  it('keeps every variant of the corpus inside too: a cut label never runs out of its box', async () => {
+    // renamed-sections P03: its goals table met the foot of a page with no room for 项目绩效目标
+    // down its side, which ran past the table's bottom rule into the margin; the table moves on
+    const dir = new URL('../../../../testdata/variants/', import.meta.url);
+    const names = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(names).toContain('renamed-sections.json');
+    for (const name of names) {
+      const d = decodeDisclosure(JSON.parse(readFileSync(new URL(name, dir), 'utf8')));
+      checkGeometry(await layoutPdfPages(d));
+    }
   });
 
   it('prints the summary, then every project from the top of a new page', async () => {

@@ -4,7 +4,7 @@
  * decimal text and `parseYuan` — string arithmetic, never `× 100`. Indicator numbers (`"4.00"`) are
  * written as numbers with a format showing the printed decimals, under the same exactness check.
  */
-import { type Fen, fenToYuan, formatYuan, type Operator, parseYuan } from '@jixiao/core';
+import { type Fen, fenToYuan, formatYuan, parseYuan } from '@jixiao/core';
 import type { Cell, CellValue } from 'exceljs';
 
 /** A cell's content after formulas, rich text and hyperlinks are unwrapped. */
@@ -164,51 +164,6 @@ export function dateOfContent(c: Content): string | null | undefined {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
     return undefined;
   return isoOfDate(date);
-}
-
-const OPERATORS: Record<string, Operator> = {
-  '≥': '≥',
-  '≧': '≥',
-  '>=': '≥',
-  '≤': '≤',
-  '≦': '≤',
-  '<=': '≤',
-  '=': '=',
-  '＝': '=',
-  '>': '>',
-  '＞': '>',
-  '<': '<',
-  '＜': '<',
-};
-
-/** An operator as users type it (half- or full-width, `>=`) → the model's; `undefined` if none. */
-export function operatorOf(text: string): Operator | undefined {
-  return OPERATORS[text.trim()];
-}
-
-/** A quantitative value's parts. */
-export interface Quantity {
-  operator: Operator;
-  value: string;
-  unit: string;
-}
-
-// The printed value grammar of domain.md §2.3 (the same as the text importer's, which core does not
-// export): `≥4.00(次)`, `＞70.00(%)`, `985米`-style bare units.
-const QUANT_RE =
-  /^(>=|<=|[≥≧≤≦=＝>＞<＜])\s*(-?\d+(?:\.\d+)?)\s*(?:[(（]\s*([^()（）]*?)\s*[)）]|([^\d\s()（）.,，][^\s()（）]{0,7}))?$/;
-
-/** Parses a printed indicator value; `null` when it is not `OPERATOR NUMBER(UNIT)` (qualitative). */
-export function parseQuantity(printed: string): Quantity | null {
-  const m = QUANT_RE.exec(printed.trim());
-  const operator = m ? operatorOf(m[1] ?? '') : undefined;
-  if (!m || !operator) return null;
-  return { operator, value: m[2] ?? '', unit: (m[3] ?? m[4] ?? '').trim() };
-}
-
-/** A quantitative value as forms print it: `≥4.00(次)`, `≥4.00` without a unit. */
-export function printQuantity(q: Quantity): string {
-  return `${q.operator}${q.value}${q.unit === '' ? '' : `(${q.unit})`}`;
 }
 
 /** Column number (1-based) → letters: 1 → A, 27 → AA. */

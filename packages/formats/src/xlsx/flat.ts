@@ -3,9 +3,9 @@
  * row with blank indicator cells for a project without indicators (so every project is there).
  * Shared by the writer and by the reader's check that the flat sheet still agrees with the forms.
  */
-import type { Disclosure } from '@jixiao/core';
+import { type Disclosure, printedValue } from '@jixiao/core';
 import { decimalCell, MONEY_FMT, moneyValue } from './cells.ts';
-import { FLAT_COLUMNS, type FlatKey, KIND_LABEL, printedValue } from './layout.ts';
+import { FLAT_COLUMNS, type FlatKey, KIND_LABEL } from './layout.ts';
 
 /** A cell to write: its value and, for numbers, the format that shows it as the model has it. */
 export interface FlatCell {

@@ -3,8 +3,7 @@
  * rows and columns, and the flat sheet's columns. The reader finds everything by these labels
  * (never by fixed row numbers), so rows a user inserts or columns they reorder do not break it.
  */
-import type { Disclosure, Fen, FundField, Indicator, Project } from '@jixiao/core';
-import { printQuantity } from './cells.ts';
+import type { Disclosure, Fen, FundField, Project } from '@jixiao/core';
 
 /** The summary sheet. */
 export const SUMMARY_SHEET = '汇总';
@@ -165,31 +164,6 @@ export function normalizeHeader(s: string): string {
     .replaceAll('）', ')')
     .replace(/^其中[:：]/, '')
     .replace(/\(元\)$/, '');
-}
-
-/** 一级 indicator names accepted without a diagnostic (both frameworks, domain.md §2). */
-export const LEVEL1_NAMES: readonly string[] = ['成本指标', '产出指标', '效益指标', '满意度指标'];
-/** 二级 names seen in Shanghai forms and the 2015/2021 frameworks (成本指标 is a 二级 in 88号). */
-export const LEVEL2_NAMES: readonly string[] = [
-  '经济成本指标',
-  '社会成本指标',
-  '生态环境成本指标',
-  '成本指标',
-  '数量指标',
-  '质量指标',
-  '时效指标',
-  '经济效益指标',
-  '社会效益指标',
-  '生态效益指标',
-  '可持续影响指标',
-  '服务对象满意度指标',
-  '社会公众满意度指标',
-  '社会公众或服务对象满意度指标',
-];
-
-/** The printed value of an indicator: `≥4.00(次)` or the qualitative text. */
-export function printedValue(i: Indicator): string {
-  return i.kind === 'qualitative' ? i.text : printQuantity(i);
 }
 
 // Excel forbids []:*?/\ in sheet names; control characters cannot be stored in one either.

@@ -2,18 +2,18 @@
  * One flat row's indicator: 一级/二级/三级 and the value, given either printed (`≥4.00(次)`, `完成`)
  * or as 符号 / 数值 / 单位 columns, with 指标类型 (定量/定性) to settle what looks ambiguous.
  */
-import type { Indicator } from '@jixiao/core';
 import {
-  type Content,
-  contentText,
-  decimalOfContent,
-  operatorOf,
+  type Indicator,
+  LEVEL1_NAMES,
+  LEVEL2_NAMES,
+  normalizeOperator,
   parseQuantity,
   printQuantity,
   type Quantity,
-} from './cells.ts';
+} from '@jixiao/core';
+import { type Content, contentText, decimalOfContent } from './cells.ts';
 import { type Diagnostics, XLSX_CODES } from './diag.ts';
-import { type FlatKey, KIND_LABEL, LEVEL1_NAMES, LEVEL2_NAMES } from './layout.ts';
+import { type FlatKey, KIND_LABEL } from './layout.ts';
 
 type At = (k: FlatKey) => { c: Content; where: string } | null;
 
@@ -126,7 +126,7 @@ function readParts(
   diags: Diagnostics,
 ): Quantity | null {
   const opText = text('operator').trim();
-  const operator = operatorOf(opText);
+  const operator = normalizeOperator(opText);
   if (operator === undefined) {
     diags.error(
       opText === '' ? XLSX_CODES.REQUIRED : XLSX_CODES.OPERATOR_INVALID,

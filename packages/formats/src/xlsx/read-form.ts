@@ -3,18 +3,18 @@
  * rows (another indicator, another section) are read too. Every field comes from a visible cell;
  * an indicator's hidden parts (H–L) are used only while its visible value is unchanged.
  */
-import type { Explanation, Funds, Indicator, Project, Section } from '@jixiao/core';
-import type { Cell, Worksheet } from 'exceljs';
 import {
-  cellText,
-  contentOf,
-  DECIMAL_RE,
-  dateOfContent,
-  fenOfContent,
-  operatorOf,
+  type Explanation,
+  type Funds,
+  type Indicator,
+  normalizeOperator,
+  type Project,
   parseQuantity,
   printQuantity,
-} from './cells.ts';
+  type Section,
+} from '@jixiao/core';
+import type { Cell, Worksheet } from 'exceljs';
+import { cellText, contentOf, DECIMAL_RE, dateOfContent, fenOfContent } from './cells.ts';
 import { type Diagnostics, place, XLSX_CODES } from './diag.ts';
 import { FORM, FUND_LABELS, HIDDEN_HEADERS, HIDDEN_PARTS, KIND_LABEL, SECTION_MARK } from './layout.ts';
 
@@ -215,7 +215,7 @@ function readIndicators(
         out.push({ ...base, kind: 'qualitative', text: printed });
         continue;
       }
-      const operator = operatorOf(t(HIDDEN_PARTS.operator));
+      const operator = normalizeOperator(t(HIDDEN_PARTS.operator));
       const q = { operator, value: t(HIDDEN_PARTS.number), unit: t(HIDDEN_PARTS.unit) };
       if (
         kindMark === KIND_LABEL.quantitative &&

@@ -23,10 +23,11 @@ import { isSummarySheet, readSummarySheet, type SummaryReading } from './read-su
 /** Reads a workbook (see the module comment). */
 export async function readWorkbook(
   bytes: Uint8Array,
-  options: ReadOptions = {},
+  _options: ReadOptions = {},
 ): Promise<ImportResult<Disclosure>> {
   const diags = new Diagnostics();
-  const source = options.source ? `「${options.source}」` : '文件';
+  // Like every reader, messages leave the file name out: the caller (CLI, server) names the file.
+  const source = '文件';
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   try {

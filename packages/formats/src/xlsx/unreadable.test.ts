@@ -16,7 +16,7 @@ describe('files that are not workbooks', () => {
     expect(disclosure).toBeNull();
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'IMPORT_XLSX_UNREADABLE', severity: 'error' });
-    expect(diagnostics[0]?.message).toMatch(/^「bad\.xlsx」不是可读取的 Excel 工作簿（\.xlsx）/);
+    expect(diagnostics[0]?.message).toMatch(/^文件不是可读取的 Excel 工作簿（\.xlsx）/);
   });
 
   it('says so when a workbook holds nothing it knows', async () => {

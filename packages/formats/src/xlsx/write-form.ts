@@ -6,18 +6,10 @@
  * goals stand one under the other, each label left of its text, where the printed form has them
  * side by side: long goals read better so in a spreadsheet.
  */
-import type { Explanation, Project } from '@jixiao/core';
+import { type Explanation, type Project, printedValue } from '@jixiao/core';
 import type { Workbook, Worksheet } from 'exceljs';
 import { moneyValue, wrappedHeight } from './cells.ts';
-import {
-  FORM,
-  FUND_LABELS,
-  HIDDEN_HEADERS,
-  HIDDEN_PARTS,
-  KIND_LABEL,
-  printedValue,
-  SECTION_MARK,
-} from './layout.ts';
+import { FORM, FUND_LABELS, HIDDEN_HEADERS, HIDDEN_PARTS, KIND_LABEL, SECTION_MARK } from './layout.ts';
 import { BOLD, CENTER, HEADER_FILL, merge, put, putMoney, TITLE_FONT, VERTICAL } from './style.ts';
 
 /** Excel's highest row (points). */

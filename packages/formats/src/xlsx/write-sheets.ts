@@ -1,9 +1,9 @@
 /** The 汇总 sheet and the flat 指标 sheet of the workbook. */
-import { type Disclosure, summarizeDisclosure } from '@jixiao/core';
+import { type Disclosure, LEVEL1_NAMES, summarizeDisclosure } from '@jixiao/core';
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
 import { columnLetter, decimalCell, moneyValue, wrappedHeight } from './cells.ts';
 import { type FlatCell, flatRows } from './flat.ts';
-import { annualSum, FLAT_COLUMNS, FLAT_SHEET, LEVEL1_NAMES, SUMMARY, SUMMARY_SHEET } from './layout.ts';
+import { annualSum, FLAT_COLUMNS, FLAT_SHEET, SUMMARY, SUMMARY_SHEET } from './layout.ts';
 import { BOLD, CENTER, HEADER_FILL, merge, put, putMoney, TITLE_FONT } from './style.ts';
 
 const SUMMARY_WIDTHS = [22, 36, 36, 18, 18, 8, 20];

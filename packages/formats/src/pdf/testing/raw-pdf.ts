@@ -7,7 +7,8 @@
  * - each printed line one text operation; borders as thin filled rectangles, not stroked lines;
  * - cells vertically centred, rows never split; a merged cell that a page break cuts has no rule at
  *   the break and its text falls on both pages (a 绩效指标 label can start on one page and end on
- *   the next);
+ *   the next) — or, with `cutCells: 'boxed'`, is closed by a rule on each page and prints its text
+ *   whole on the first, running out of its box past the rule when that part is too short;
  * - page numbers `- N -` at the foot.
  */
 import type { Block, CellSpec, Row } from './layout.ts';
@@ -26,6 +27,12 @@ export interface RawOptions {
   pageNumbers?: boolean;
   /** a slanted watermark across every page (公开) */
   watermark?: string;
+  /**
+   * a merged cell cut by a page break: `open` (default) — no rule at the break, its text over both
+   * pages; `boxed` — a box on each page, all its text in the part on the first page (centred, or
+   * from its top when the part is too short, running on past its bottom rule)
+   */
+  cutCells?: 'open' | 'boxed';
 }
 
 interface PageOut {
@@ -119,7 +126,8 @@ export function renderRaw(blocks: readonly Block[], options: RawOptions = {}): U
         rowTop[r] = y;
         y += h;
       });
-      for (const c of placed.cells) drawCell(c, placed, rowPage, rowTop, text, rule);
+      const boxed = options.cutCells === 'boxed';
+      for (const c of placed.cells) drawCell(c, placed, rowPage, rowTop, text, rule, boxed);
       y += size;
     }
   }
@@ -187,8 +195,9 @@ function drawCell(
   rowTop: readonly number[],
   text: TextFn,
   rule: RuleFn,
+  boxed: boolean,
 ): void {
-  // borders, page by page: no rule where the cell goes on over a page break
+  // borders, page by page: no rule where the cell goes on over a page break (unless boxed)
   let r = c.r0;
   while (r <= c.r1) {
     const p = rowPage[r] as PageOut;
@@ -198,17 +207,20 @@ function drawCell(
     const bot = (rowTop[last] ?? 0) + (t.heights[last] ?? 0);
     rule(p, c.x0, top, c.x0, bot);
     rule(p, c.x1, top, c.x1, bot);
-    if (r === c.r0) rule(p, c.x0, top, c.x1, top);
-    if (last === c.r1) rule(p, c.x0, bot, c.x1, bot);
+    if (r === c.r0 || boxed) rule(p, c.x0, top, c.x1, top);
+    if (last === c.r1 || boxed) rule(p, c.x0, bot, c.x1, bot);
     r = last + 1;
   }
-  // text centred over the whole cell as if unbroken; each line drawn on the page it falls on
-  const total = t.heights.slice(c.r0, c.r1 + 1).reduce((s, h) => s + h, 0);
-  let offset = (total - c.lines.length * t.lh) / 2;
+  // text centred over the whole cell as if unbroken; each line drawn on the page it falls on (boxed:
+  // centred in the part on the page of its first row, from its top when the part is too short)
+  let end = c.r1;
+  while (boxed && end > c.r0 && rowPage[end] !== rowPage[c.r0]) end--;
+  const total = t.heights.slice(c.r0, end + 1).reduce((s, h) => s + h, 0);
+  let offset = Math.max(boxed ? t.pad : 0, (total - c.lines.length * t.lh) / 2);
   for (const line of c.lines) {
     let k = c.r0;
     let at = offset + (t.lh - c.size) / 2;
-    while (k < c.r1 && at > (t.heights[k] ?? 0) - c.size * 0.5) {
+    while (!boxed && k < c.r1 && at > (t.heights[k] ?? 0) - c.size * 0.5) {
       at -= t.heights[k] ?? 0;
       k++;
     }
