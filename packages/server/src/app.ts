@@ -11,6 +11,8 @@ import { ApiError, errorResponse } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { departmentRoutes } from './routes/departments.ts';
+import { fileRoutes } from './routes/files.ts';
+import { importRoutes, MAX_FILE_MB } from './routes/imports.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { orgRoutes } from './routes/orgs.ts';
 import { projectRoutes } from './routes/projects.ts';
@@ -23,9 +25,12 @@ import { yearRoutes } from './routes/years.ts';
 export type { AppEnv, ServerOptions } from './auth.ts';
 
 const MB = 1024 * 1024;
-/** Imports carry whole documents; everything else is a form or less. */
-export const BODY_LIMITS = { import: 10 * MB, default: 1 * MB };
-const IMPORT_PATH = /^\/api\/departments\/[^/]+\/imports$/;
+/**
+ * Imports (and their previews) carry whole documents: a file of up to MAX_FILE_MB, base64-encoded
+ * (4/3 of its size) in JSON; everything else is a form or less.
+ */
+export const BODY_LIMITS = { import: Math.ceil((MAX_FILE_MB * 4) / 3) * MB, default: 1 * MB };
+const IMPORT_PATH = /^\/api\/departments\/[^/]+\/imports(\/preview)?$/;
 
 function limits(): MiddlewareHandler {
   const tooLarge = (limit: number) => () => {
@@ -45,9 +50,10 @@ const jsonOnly: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+/** API answers are not stored, unless a route decides otherwise (public downloads). */
 const noStore: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header('Cache-Control', 'no-store');
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'same-origin');
 };
@@ -81,6 +87,8 @@ export function createApp(database: Database, options: ServerOptions = {}): Open
   commentRoutes(app, db);
   workflowRoutes(app, db);
   departmentRoutes(app, db);
+  importRoutes(app, db);
+  fileRoutes(app, db);
   publicRoutes(app, db);
   return app;
 }

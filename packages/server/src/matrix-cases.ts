@@ -6,6 +6,7 @@
  * to stop at a later step (stale version, unreadable file, nothing to publish), so the table
  * shows that the policy let them through without changing the world for the next cell.
  */
+import { encodeDisclosure } from '@jixiao/core';
 import { encodeProject } from './presenters.ts';
 import { fixture } from './testing.ts';
 
@@ -155,6 +156,12 @@ export const CASES: {
     ],
   },
   {
+    // CSV: the cheapest writer; files.test.ts downloads every format
+    route: 'GET /api/projects/{id}/export',
+    req: (t) => ['GET', `/api/projects/${t.project}/export?format=csv`],
+    expect: all(200, 404),
+  },
+  {
     route: 'GET /api/projects/{id}/revisions',
     req: (t) => ['GET', `/api/projects/${t.project}/revisions`],
     expect: all(200, 404),
@@ -219,6 +226,21 @@ export const CASES: {
     ],
   },
   {
+    // a preview writes nothing, so an allowed one can succeed
+    route: 'POST /api/departments/{id}/imports/preview',
+    req: (t) => [
+      'POST',
+      `/api/departments/${t.department}/imports/preview`,
+      { format: 'json', disclosure: encodeDisclosure(fixture()) },
+    ],
+    expect: [
+      [403, 404],
+      [200, 404],
+      [403, 404],
+      [200, 404],
+    ],
+  },
+  {
     route: 'GET /api/departments/{id}/summary',
     req: (t) => ['GET', `/api/departments/${t.department}/summary?year=2024`],
     expect: [
@@ -249,6 +271,16 @@ export const CASES: {
     ],
   },
   {
+    route: 'GET /api/departments/{id}/export',
+    req: (t) => ['GET', `/api/departments/${t.department}/export?year=2024&format=csv`],
+    expect: [
+      [403, 404],
+      [200, 404],
+      [200, 404],
+      [200, 404],
+    ],
+  },
+  {
     route: 'POST /api/departments/{id}/publications',
     req: (t) => ['POST', `/api/departments/${t.department}/publications`, { year: 2024 }],
     expect: [
@@ -265,5 +297,7 @@ export const ELSEWHERE = {
   'POST /api/auth/login': 'auth.test.ts',
   'POST /api/auth/logout': 'auth.test.ts',
   'GET /api/public/publications/{id}': 'workflow.test.ts',
+  // the matrix's world has no publication; files.test.ts publishes one and downloads it
+  'GET /api/public/publications/{id}/export': 'files.test.ts',
 };
 export const MATRIX_ROUTES = CASES.map((c) => c.route);

@@ -1,14 +1,12 @@
 /**
- * Department-wide operations: import a disclosure as drafts, the summary, review runs, the current
- * disclosure, and publishing.
+ * Department-wide operations: the summary, review runs, the current disclosure, and publishing.
+ * Imports are in imports.ts, downloads in files.ts.
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   countBySeverity,
-  type Disclosure,
   encodeDisclosure,
   getProfile,
-  importDisclosureText,
   reviewDisclosure,
   summarizeDisclosure,
 } from '@jixiao/core';
@@ -16,7 +14,6 @@ import {
   type Db,
   departmentDisclosure,
   getOrganization,
-  importDisclosure,
   listProjects,
   publishDisclosure,
 } from '@jixiao/store';
@@ -25,7 +22,6 @@ import { ApiError, errorResponses } from '../errors.ts';
 import { can } from '../policies.ts';
 import { presentPublicationInfo } from '../presenters.ts';
 import {
-  DisclosureInput,
   DisclosureJson,
   Finding,
   IdParams,
@@ -38,8 +34,8 @@ import {
   Year,
 } from '../schemas.ts';
 
-/** Everything but 未通过 when the caller names no statuses. */
-const DEFAULT_STATUSES = [
+/** Everything but 未通过 when the caller names no statuses (also the department download's default). */
+export const DEFAULT_STATUSES = [
   'draft',
   'returned',
   'submitted',
@@ -50,51 +46,6 @@ const DEFAULT_STATUSES = [
 ];
 
 const YearQuery = z.object({ year: Year, status: StatusList.optional() });
-
-const Diagnostic = z
-  .object({
-    code: z.string(),
-    severity: z.enum(['error', 'warning', 'info']),
-    message: z.string(),
-    line: z.number().optional(),
-    field: z.string().optional(),
-    ruleId: z.string().optional(),
-  })
-  .openapi('Diagnostic');
-
-const importRoute = createRoute({
-  method: 'post',
-  path: '/api/departments/{id}/imports',
-  tags: ['部门'],
-  summary: '导入公开文件为本部门的项目草稿（一个事务：失败则不写入任何数据）',
-  description:
-    'format=text：PDF 提取的文本（.txt）；format=json：规范格式 jixiao.disclosure/1。请求体上限 10 MB。',
-  ...secured,
-  request: {
-    params: IdParams,
-    body: jsonBody(
-      z.discriminatedUnion('format', [
-        z.object({
-          format: z.literal('text'),
-          text: z.string().min(1),
-          fileName: z.string().max(200).optional(),
-        }),
-        z.object({ format: z.literal('json'), disclosure: DisclosureInput }),
-      ]),
-    ),
-  },
-  responses: {
-    201: jsonResponse(
-      z.object({
-        projectIds: z.array(z.number()),
-        unitIds: z.array(z.number()),
-        diagnostics: z.array(Diagnostic),
-      }),
-      '已导入；diagnostics 为读取时的提示',
-    ),
-    ...errorResponses(400, 401, 403, 404, 413),
-  },
-});
 
 const summaryRoute = createRoute({
   method: 'get',
@@ -172,7 +123,7 @@ const publishRoute = createRoute({
 });
 
 /** The department, as a place for the policies. @throws NOT_FOUND when it is not a department */
-async function department(db: Db, id: number) {
+export async function department(db: Db, id: number) {
   const org = await getOrganization(db, id);
   if (org.kind !== 'department' || org.parentId === null) throw new ApiError('NOT_FOUND');
   return { id, name: org.name, regionId: org.parentId, departmentId: id, unitId: null };
@@ -195,28 +146,6 @@ async function allProjects(db: Db, departmentId: number, year: number, status?: 
 }
 
 export function departmentRoutes(app: OpenAPIHono<AppEnv>, db: Db): void {
-  app.openapi(importRoute, async (c) => {
-    const me = requirePrincipal(c);
-    const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
-    can.importInto(me, await department(db, id));
-    let disclosure: Disclosure;
-    let diagnostics: z.infer<typeof Diagnostic>[] = [];
-    if (body.format === 'text') {
-      const read = importDisclosureText(body.text, body.fileName ? { source: body.fileName } : {});
-      diagnostics = read.diagnostics;
-      const errors = read.diagnostics.filter((d) => d.severity === 'error');
-      if (!read.disclosure || errors.length > 0) {
-        throw new ApiError('IMPORT_FAILED', errors[0]?.message, { details: { diagnostics: errors } });
-      }
-      disclosure = read.disclosure;
-    } else {
-      disclosure = body.disclosure;
-    }
-    const result = await importDisclosure(db, { departmentId: id, disclosure, actor: actorOf(me) });
-    return c.json({ ...result, diagnostics }, 201);
-  });
-
   app.openapi(summaryRoute, async (c) => {
     const me = requirePrincipal(c);
     const { id } = c.req.valid('param');
