@@ -45,6 +45,7 @@ import {
   orgScope,
   seedDemo,
 } from '@jixiao/store';
+import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import pg from 'pg';
 import type { LoadJob, LoadResult } from './load.ts';
@@ -73,6 +74,8 @@ type Kind = 'PGlite' | 'PostgreSQL';
 
 interface Figures {
   bare: LoadResult;
+  /** a bare route on this database: one trivial query (`select 1`) per request — the database's ceiling */
+  bareQuery: LoadResult;
   detail: LoadResult;
   list: LoadResult;
   /** the same requests over one connection */
@@ -152,6 +155,11 @@ export async function runServerBench(options: ServerBenchOptions): Promise<void>
         `${kind}: bare route ${fmt(f.bare.rps)} req/s, p50 ${ms(f.bare.p50)}, p99 ${ms(f.bare.p99)}; ` +
           `server CPU ${pct(f.serverCpu.bare)} / ${pct(f.serverCpu.detail)} / ${pct(f.serverCpu.list)} of a core and ` +
           `load generator CPU ${pct(f.bare.cpu)} / ${pct(f.detail.cpu)} / ${pct(f.list.cpu)} (bare / detail / list)`,
+      );
+      notes.push(
+        `${kind}: a bare route making one trivial query (select 1) per request: ${fmt(f.bareQuery.rps)} req/s, ` +
+          `p50 ${ms(f.bareQuery.p50)}, p99 ${ms(f.bareQuery.p99)} — the database's own ceiling under this load ` +
+          `(detail and list make 2 queries each: the session, then the page)`,
       );
       notes.push(
         `${kind}: one connection (unloaded): detail ${fmt(f.single.detail.rps)} req/s, p50 ${ms(f.single.detail.p50)}, p99 ${ms(f.single.detail.p99)}; ` +
@@ -356,6 +364,14 @@ async function benchDatabase(
     return { r, cpu: (cpu.user + cpu.system) / 1000 / (performance.now() - t0) };
   };
   const bare = await measure(barePort, ['/bare'], null);
+  const bareQueryApp = new Hono().get('/bare-query', async (c) => {
+    await db.execute(sql`select 1`);
+    return c.json({ ok: true });
+  });
+  const bareQueryServer = await listen(bareQueryApp.fetch);
+  cleanups.push(() => closeServer(bareQueryServer.server));
+  const bareQuery = await measure(bareQueryServer.port, ['/bare-query'], null);
+  await closeServer(bareQueryServer.server);
   const detail = await measure(server.port, detailPaths, prepCookie);
   const list = await measure(server.port, listPaths, revCookie);
   const single = {
@@ -386,6 +402,7 @@ async function benchDatabase(
   await close();
   return {
     bare: bare.r,
+    bareQuery: bareQuery.r,
     detail: detail.r,
     list: list.r,
     single,
