@@ -188,13 +188,17 @@ function oneCoreNote(): string {
     : 'not pinned (no taskset); single-threaded';
 }
 
-try {
-  run();
-} catch (e) {
-  console.log(`bench could not run: ${e instanceof Error ? e.message : String(e)}`);
+/** `JIXIAO_BENCH_ONLY=core|formats|server` runs one part (all by default). */
+const only = process.env.JIXIAO_BENCH_ONLY;
+if (!only || only === 'core') {
+  try {
+    run();
+  } catch (e) {
+    console.log(`bench could not run: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
-runFormatsBenches();
-await runServerBench({ cpu: process.env.JIXIAO_BENCH_PINNED ? CPU : null });
+if (!only || only === 'formats') runFormatsBenches();
+if (!only || only === 'server') await runServerBench({ cpu: process.env.JIXIAO_BENCH_PINNED ? CPU : null });
 process.exitCode = 0;
 
 /**

@@ -110,6 +110,43 @@ describe('backup and restore', () => {
     }
   });
 
+  it('restores a backup made before revisions kept finding counts, counting them again', async () => {
+    await backupDatabase(source.db, file);
+    // the same backup as an older schema wrote it: revisions without error_count / warn_count
+    // (edited as text: parsing rows would round their exact money through doubles)
+    const counts = /"(error_count|warn_count)":\d+,?|,"(error_count|warn_count)":\d+/g;
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    let inRevisions = 0;
+    const old = lines.map((line) => {
+      if (inRevisions > 0) {
+        inRevisions--;
+        return line.replace(counts, '');
+      }
+      const head = /^\{"table":"([a-z_]+)"/.exec(line);
+      if (head?.[1] !== 'revisions') return line;
+      const v = JSON.parse(line) as { rows: number; columns: string[] };
+      inRevisions = v.rows;
+      return JSON.stringify({
+        ...v,
+        columns: v.columns.filter((c) => c !== 'error_count' && c !== 'warn_count'),
+      });
+    });
+    expect(old.join('\n')).not.toMatch(/error_count|warn_count/);
+    const oldFile = join(dir, 'old.jsonl.gz');
+    writeFileSync(oldFile, gzipSync(`${old.join('\n')}\n`));
+    const target = await openPglite();
+    try {
+      await restoreDatabase(target.db, oldFile);
+      expect(await dump(target.db)).toEqual(await dump(source.db));
+      const counts = await target.db.execute(
+        sql`select sum(error_count)::int as e, sum(warn_count)::int as w from revisions`,
+      );
+      expect(JSON.stringify(counts)).toMatch(/"e":[1-9]/);
+    } finally {
+      await target.close();
+    }
+  });
+
   it.runIf(ON_POSTGRES)('restores a PGlite backup into PostgreSQL with identical data', async () => {
     await backupDatabase(source.db, file);
     const target = await openContentTestDatabase();

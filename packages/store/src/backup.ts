@@ -22,6 +22,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { StoreError } from './errors.ts';
+import { recountFindings } from './revision-rows.ts';
 
 export const BACKUP_FORMAT = 'jixiao.backup';
 export const BACKUP_VERSION = 1;
@@ -312,6 +313,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: R
           (select max(${ident(column)}) from ${ident(t.name)}) is not null)`);
       }
     }
+    // a backup made before revisions kept their finding counts restores them as 0: count again
+    await recountFindings(tx);
   });
   return { tables: counts };
 }

@@ -147,8 +147,8 @@ function listStatement(db: Db, q: ProjectQuery, name: string) {
   const filter = where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``;
   const order = orderBy(q);
 
-  // f: the matching projects; t: their count and sum; pg: the ids of the page, numbered. Finding
-  // counts and names are then looked up for the page only.
+  // f: the matching projects; t: their count and sum; pg: the ids of the page, numbered. Names and
+  // the finding counts (kept on each revision) are then looked up for the page only.
   const query = sql`
     with f as (select p.* from projects p ${filter}),
     t as (
@@ -161,18 +161,13 @@ function listStatement(db: Db, q: ProjectQuery, name: string) {
     select t.total, t.total_yuan, x.* from t left join lateral (
       select p.id, p.name, p.unit_id, u.name as unit_name, p.department_id, d.name as department_name,
         p.year, p.status, p.category, p.annual_total::text as annual_total, p.version, p.current_revision,
-        p.grade, coalesce(c.error_count, 0) as error_count, coalesce(c.warn_count, 0) as warn_count,
+        p.grade, coalesce(r.error_count, 0) as error_count, coalesce(r.warn_count, 0) as warn_count,
         ${iso(sql`p.updated_at`)} as updated_at, pg.rn
       from pg
       join projects p on p.id = pg.id
       join organizations u on u.id = p.unit_id
       join organizations d on d.id = p.department_id
-      left join lateral (
-        select count(*) filter (where fi.severity = 'error')::int as error_count,
-          count(*) filter (where fi.severity = 'warn')::int as warn_count
-        from revisions r join findings fi on fi.revision_id = r.id
-        where r.project_id = p.id and r.number = p.current_revision
-      ) c on true
+      left join revisions r on r.project_id = p.id and r.number = p.current_revision
     ) x on true
     order by x.rn`;
   const column = <T>(name: keyof Row) => sql<T>`${sql.identifier('q')}.${sql.identifier(name)}`;

@@ -74,6 +74,8 @@ function revisionValues(r: NewRevision): typeof revisions.$inferInsert {
     id: r.revisionId,
     projectId: r.projectId,
     number: r.number,
+    errorCount: r.findings.filter((f) => f.severity === 'error').length,
+    warnCount: r.findings.filter((f) => f.severity === 'warn').length,
     createdBy: r.createdBy,
     note: r.note,
     title: form.title,
@@ -152,6 +154,18 @@ export async function insertRevisions(tx: Db, items: readonly NewRevision[]): Pr
   for (const part of chunks(sectionRows, 5)) await tx.insert(revisionSections).values(part);
   for (const part of chunks(indicatorRows, 11)) await tx.insert(revisionIndicators).values(part);
   for (const part of chunks(findingRows, 6)) await tx.insert(findings).values(part);
+}
+
+/** Sets every revision's error and warning counts from its findings (as migration 0002 does). */
+export async function recountFindings(tx: Db): Promise<void> {
+  await tx.execute(sql`update revisions as r set error_count = c.errors, warn_count = c.warnings
+    from (
+      select revision_id,
+        count(*) filter (where severity = 'error')::int as errors,
+        count(*) filter (where severity = 'warn')::int as warnings
+      from findings group by revision_id
+    ) as c
+    where c.revision_id = r.id`);
 }
 
 /** Takes `n` ids from a table's `id` sequence, ascending. */

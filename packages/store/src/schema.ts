@@ -193,6 +193,9 @@ export const revisions = pgTable(
     /** false when the document printed no 项目经费情况说明 for the project */
     hasExplanation: boolean('has_explanation').notNull(),
     budgetYuan: money('budget_yuan'),
+    /** how many of its findings are errors / warnings: fixed with the revision, for project lists */
+    errorCount: integer('error_count').notNull().default(0),
+    warnCount: integer('warn_count').notNull().default(0),
   },
   (t) => [uniqueIndex('revisions_project_number_idx').on(t.projectId, t.number)],
 );
