@@ -25,6 +25,7 @@ import type { Context } from 'hono';
 import { type AppEnv, requirePrincipal, secured } from '../auth.ts';
 import { errorResponses } from '../errors.ts';
 import { can } from '../policies.ts';
+import { RenderCache } from '../render-cache.ts';
 import { IdParams, StatusList, Year } from '../schemas.ts';
 import { DEFAULT_STATUSES, department } from './departments.ts';
 
@@ -136,17 +137,19 @@ export function contentDisposition(name: string, fallback: string, extension: st
  */
 async function sendFile<R extends RouteConfig>(
   c: Context<AppEnv>,
-  disclosure: Disclosure,
+  disclosure: Disclosure | (() => Disclosure),
   format: WriteFormat,
   name: { chinese: string; ascii: string },
-  visibility: 'private' | 'public',
+  visibility: 'private' | { public: string },
 ): Promise<RouteConfigToTypedResponse<R>> {
-  const file = await writeDisclosure(disclosure, format);
+  const render = () => writeDisclosure(typeof disclosure === 'function' ? disclosure() : disclosure, format);
+  const file =
+    visibility === 'private' ? await render() : await published.get(`${visibility.public}:${format}`, render);
   // typed as route R's response, as `jsonText` does: the route types cannot describe bytes
   return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': file.mediaType,
     'Content-Disposition': contentDisposition(name.chinese, name.ascii, file.extension),
-    'Cache-Control': visibility === 'public' ? 'public, max-age=3600' : 'private, no-store',
+    'Cache-Control': visibility === 'private' ? 'private, no-store' : 'public, max-age=3600',
     // An HTML download opened from the server's origin runs nothing and reaches nothing.
     'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
   }) as unknown as RouteConfigToTypedResponse<R>;
@@ -157,6 +160,9 @@ function withComputedSummary(d: Disclosure): Disclosure {
   const { totalYuan: _yuan, ...figures } = summarizeDisclosure(d).computed;
   return { ...d, summary: figures };
 }
+
+/** Published documents as rendered, per process (see RenderCache). */
+const published = new RenderCache();
 
 export function fileRoutes(app: OpenAPIHono<AppEnv>, db: Db): void {
   app.openapi(projectExportRoute, async (c) => {
@@ -206,16 +212,17 @@ export function fileRoutes(app: OpenAPIHono<AppEnv>, db: Db): void {
     const { id } = c.req.valid('param');
     const { format } = c.req.valid('query');
     const publication = await getPublication(db, id);
-    const disclosure = decodeDisclosure(publication.snapshot);
     return sendFile<typeof publicationExportRoute>(
       c,
-      disclosure,
+      () => decodeDisclosure(publication.snapshot),
       format,
       {
-        chinese: `${disclosure.department}-${disclosure.year}年项目绩效目标（公开第${publication.version}版）`,
+        // as published: the snapshot's own department name, whatever the department is called now
+        chinese: `${(publication.snapshot as { department?: string }).department ?? publication.departmentName}-${publication.year}年项目绩效目标（公开第${publication.version}版）`,
         ascii: `publication-${id}-v${publication.version}`,
       },
-      'public',
+      // a snapshot never changes: rendered once per format (the time tells a reused id apart)
+      { public: `${id}@${publication.publishedAt.toISOString()}` },
     );
   });
 }
