@@ -1,43 +1,13 @@
-/**
- * The server part of `npm run bench`: the real API over HTTP, on PGlite and on PostgreSQL, beside a
- * bare hono route measured in the same run under the same load.
- *
- * For each database — PGlite in a temporary directory, and a fresh database `jixiao_bench_<random>`
- * created on the local PostgreSQL server (`JIXIAO_BENCH_DATABASE_URL`, default
- * `postgres://postgres@127.0.0.1:5432/test`, used only to create and drop it; skipped with a
- * message when unreachable):
- *
- * 1. open it as the server does and seed the demo, then import the fixture's projects repeated to
- *    90 more into the demo department: 100 projects in the preparer's budget unit;
- * 2. serve `createApp(database)` with `@hono/node-server` on a random loopback port; log in as the
- *    demo preparer (`tianbao`) and department reviewer (`bumen`) and send their session cookies —
- *    every request goes through the real session lookup, scope checks and queries;
- * 3. under `CONNECTIONS` concurrent keep-alive connections, after a warm-up, measure req/s and the
- *    latency p50/p99 of a bare hono route (`GET /bare` → `{"ok":true}`, its own minimal Hono app
- *    and server in this process), of the project detail `GET /api/projects/{id}` (preparer, the
- *    100 projects in turn) and of the project list `GET /api/projects?…` (reviewer, 5 pages of 20
- *    of the department's 100 projects, sorted);
- * 4. time `importDisclosure` of the fixture's projects repeated to 1,000 into a new department.
- *
- * The servers run in this process (on the bench's core when pinned; PGlite runs in it too); the
- * load comes from a child process (`load.ts`) pinned to another core when there is one, so the
- * client's CPU is not the server's. PostgreSQL's own processes are not pinned.
- */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { type ServerType, serve } from '@hono/node-server';
 import { type Disclosure, decodeDisclosure, type Project } from '@jixiao/core';
 import { createApp } from '@jixiao/server';
 import {
   createOrganization,
   type Database,
-  DEMO_PASSWORD,
   findUserForLogin,
   importDisclosure,
   listProjects,
@@ -48,8 +18,17 @@ import {
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import pg from 'pg';
-import type { LoadJob, LoadResult } from './load.ts';
+import type { LoadResult } from './load.ts';
 import { fmt, mib, peakRss, printTable, type Row, ratio } from './report.ts';
+import {
+  check,
+  closeServer,
+  type LoadGenerator,
+  listen,
+  login,
+  startBare,
+  startLoadGenerator,
+} from './server-http.ts';
 
 const CONNECTIONS = 50;
 const WARMUP_MS = 1_000;
@@ -416,129 +395,4 @@ async function user(database: Database, username: string) {
   const u = await findUserForLogin(database.db, username);
   if (!u) throw new Error(`demo user ${username} missing`);
   return u;
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTTP
-
-interface Listening {
-  server: ServerType;
-  port: number;
-}
-
-function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<Listening> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve({ server, port: info.port }),
-    );
-    server.once('error', reject);
-  });
-}
-
-/** The bare baseline: a minimal Hono app with one JSON route, on its own server. */
-async function startBare(): Promise<Listening> {
-  const bare = new Hono();
-  bare.get('/bare', (c) => c.json({ ok: true }));
-  return listen(bare.fetch);
-}
-
-function closeServer(server: ServerType): Promise<void> {
-  return new Promise((resolve) => {
-    if (!server.listening) return resolve();
-    server.close(() => resolve());
-    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-  });
-}
-
-async function login(port: number, username: string): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('jixiao_session='));
-  if (!cookie) throw new Error(`login ${username}: no session cookie`);
-  return cookie.split(';')[0] as string;
-}
-
-async function check(
-  port: number,
-  path: string,
-  cookie: string,
-  ok: (body: Record<string, unknown>) => boolean,
-): Promise<void> {
-  const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie } });
-  const body = (await res.json()) as Record<string, unknown>;
-  if (res.status !== 200 || !ok(body)) {
-    throw new Error(`GET ${path}: HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// the load generator child
-
-interface LoadGenerator {
-  run(job: LoadJob): Promise<LoadResult>;
-  stop(): void;
-  peakRss(): number;
-  /** where it runs, for the header */
-  note: string;
-}
-
-/** The core for the load generator: `JIXIAO_BENCH_LOAD_CPU`, else the next one after the server's. */
-function loadCpu(serverCpu: string | null): string | null {
-  if (process.env.JIXIAO_BENCH_LOAD_CPU) return process.env.JIXIAO_BENCH_LOAD_CPU;
-  // the machine's cores, not availableParallelism(): that one only counts this process's (pinned) core
-  const n = os.cpus().length;
-  if (serverCpu === null || n < 2 || !/^\d+$/.test(serverCpu)) return null;
-  return String((Number(serverCpu) + 1) % n);
-}
-
-async function startLoadGenerator(serverCpu: string | null): Promise<LoadGenerator> {
-  const script = fileURLToPath(new URL('./load.ts', import.meta.url));
-  const node = [...process.execArgv, script];
-  const cpu = loadCpu(serverCpu);
-  let child: ChildProcess;
-  let note: string;
-  if (cpu !== null) {
-    child = spawn('taskset', ['-c', cpu, process.execPath, ...node], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    note = `load generator: a child process pinned to core ${cpu}`;
-  } else {
-    child = spawn(process.execPath, node, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    note =
-      serverCpu === null
-        ? 'load generator: a child process, not pinned'
-        : `load generator: a child process sharing core ${serverCpu} (only one core available): figures understate the server`;
-  }
-  let peak = 0;
-  await new Promise<void>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`load generator exited (${code}) before it was ready`)));
-    child.once('message', () => resolve());
-  });
-  child.removeAllListeners('exit');
-  return {
-    note,
-    peakRss: () => peak,
-    stop: () => {
-      if (child.connected) child.disconnect();
-      if (child.exitCode === null) child.kill();
-    },
-    run: (job) =>
-      new Promise((resolve, reject) => {
-        const onExit = (code: number | null) => reject(new Error(`load generator exited (${code})`));
-        child.once('exit', onExit);
-        child.once('message', (m: { ok: boolean; result?: LoadResult; error?: string }) => {
-          child.off('exit', onExit);
-          if (m.ok && m.result) {
-            peak = Math.max(peak, m.result.peakRss);
-            resolve(m.result);
-          } else reject(new Error(`load generator: ${m.error}`));
-        });
-        child.send(job);
-      }),
-  };
 }

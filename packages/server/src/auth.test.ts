@@ -1,5 +1,5 @@
+import { ON_POSTGRES } from '@jixiao/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ON_POSTGRES } from '../../store/src/testing.ts';
 import { buildWorld, call, login, type World } from './testing.ts';
 
 describe(`sessions, cookies and CSRF (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () => {

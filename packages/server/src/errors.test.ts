@@ -1,6 +1,7 @@
 /** The error catalogue as clients see it. */
+
+import { ON_POSTGRES } from '@jixiao/store/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ON_POSTGRES } from '../../store/src/testing.ts';
 import { ERRORS } from './errors.ts';
 import { buildWorld, call, login, type Session, type World } from './testing.ts';
 

@@ -3,8 +3,8 @@
  * and Excel files, through the real app.
  */
 import { WRITE_FORMATS, WRITERS, type WriteFormat } from '@jixiao/formats';
+import { ON_POSTGRES } from '@jixiao/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ON_POSTGRES } from '../../store/src/testing.ts';
 import { contentDisposition, MEDIA_TYPES } from './routes/files.ts';
 import { buildWorld, call, login, type Session, type World } from './testing.ts';
 

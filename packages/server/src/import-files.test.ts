@@ -3,9 +3,9 @@
  * department download, strict base64, unreadable files, and a preview that writes nothing.
  */
 import { schema } from '@jixiao/store';
+import { ON_POSTGRES } from '@jixiao/store/testing';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ON_POSTGRES } from '../../store/src/testing.ts';
 import { BODY_LIMITS } from './app.ts';
 import { buildWorld, call, login, type Session, type World } from './testing.ts';
 

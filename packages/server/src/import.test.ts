@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { encodeDisclosure } from '@jixiao/core';
 import { schema } from '@jixiao/store';
+import { ON_POSTGRES } from '@jixiao/store/testing';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ON_POSTGRES } from '../../store/src/testing.ts';
 import { buildWorld, call, FIXTURE_TEXT, fixture, login, type Session, type World } from './testing.ts';
 
 describe(`importing disclosures (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'})`, () => {

@@ -1,7 +1,7 @@
 /** The authorization matrix (the table is in `matrix-cases.ts`), and scoped lists. */
 import { addComment } from '@jixiao/store';
+import { ON_POSTGRES } from '@jixiao/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ON_POSTGRES } from '../../store/src/testing.ts';
 import { CASES, ROLES, type Role, type Target, USER } from './matrix-cases.ts';
 import { buildWorld, call, login, type Session, type World } from './testing.ts';
 

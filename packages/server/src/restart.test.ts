@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, openDatabase, schema, seedDemo } from '@jixiao/store';
+import { ON_POSTGRES } from '@jixiao/store/testing';
 import { count } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ON_POSTGRES } from '../../store/src/testing.ts';
 import { createApp } from './app.ts';
 import { call, login } from './testing.ts';
 

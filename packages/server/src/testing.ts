@@ -13,7 +13,7 @@ import {
   type Role,
 } from '@jixiao/store';
 // @jixiao/store exports no `./testing` entry; its test-database helper is shared from source.
-import { openTestDatabase } from '../../store/src/testing.ts';
+import { openTestDatabase } from '@jixiao/store/testing';
 import { createApp } from './app.ts';
 
 export const PASSWORD = 'demo1234';

@@ -1,6 +1,7 @@
 /** The whole workflow through the API, from the preparer's edit to the public disclosure. */
+
+import { ON_POSTGRES } from '@jixiao/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ON_POSTGRES } from '../../store/src/testing.ts';
 import { buildWorld, call, login, type Session, type World } from './testing.ts';
 
 type Detail = {
