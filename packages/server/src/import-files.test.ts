@@ -13,7 +13,7 @@ type ErrorJson = {
   error: { code: string; message: string; fields?: { path: string }[]; details?: { diagnostics: Diag[] } };
 };
 type Diag = { code: string; severity: string; message: string };
-type ProjectJson = { form: { name: string; indicators: unknown[] } };
+type ProjectJson = { form: { name: string; implementingUnit: string; indicators: unknown[] } };
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -103,8 +103,19 @@ describe(`importing uploaded files (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'})`, 
         diagnostics: Diag[];
         findings: { ruleId: string; path: string }[];
         counts: { error: number; warn: number; info: number };
+        importable: boolean;
+        newUnits: string[];
       };
       expect(body.disclosure.department).toBe('中共上海市松江区委政法委员会');
+      // the import's own checks ran (rolled back): it names the units it would create — those of
+      // the file that the department does not have yet
+      expect(body.importable).toBe(true);
+      const orgs = (await (await call(w.app, admin, 'GET', '/api/organizations')).json()) as {
+        items: { name: string; parentId: number | null }[];
+      };
+      const have = new Set(orgs.items.filter((o) => o.parentId === w.org.deptA2).map((o) => o.name));
+      const inFile = [...new Set(body.disclosure.projects.map((p) => p.form.implementingUnit))];
+      expect(body.newUnits).toEqual(inFile.filter((u) => !have.has(u)));
       expect(body.disclosure.projects.map((p) => p.form.name)).toEqual(['平安维稳', '综治培训费']);
       expect(Array.isArray(body.diagnostics)).toBe(true);
       expect(body.findings.length).toBe(body.counts.error + body.counts.warn + body.counts.info);
@@ -116,6 +127,26 @@ describe(`importing uploaded files (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'})`, 
     });
     expect(((await text.json()) as ErrorJson).error.code).toBe('IMPORT_FAILED');
     expect(await rows()).toEqual(before);
+  });
+
+  it('says in the preview when the import would be refused: a closed budget year', async () => {
+    const fin = await login(w.app, 'fina');
+    const years = `/api/regions/${w.org.regionA}/budget-years/2024`;
+    expect((await call(w.app, fin, 'PUT', years, { open: false })).status).toBe(200);
+    try {
+      const res = await call(w.app, admin, 'POST', `/api/departments/${w.org.deptA2}/imports/preview`, {
+        format: 'xlsx',
+        data: exported.xlsx,
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { importable: boolean; diagnostics: Diag[] };
+      expect(body.importable).toBe(false);
+      expect(body.diagnostics).toContainEqual(
+        expect.objectContaining({ code: 'IMPORT_YEAR_CLOSED', severity: 'error' }),
+      );
+    } finally {
+      expect((await call(w.app, fin, 'PUT', years, { open: true })).status).toBe(200);
+    }
   });
 
   it('refuses data that is not strict base64, on the field `data`', async () => {

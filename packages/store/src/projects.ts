@@ -139,6 +139,9 @@ function validateDisclosure(disclosure: Disclosure): void {
   });
 }
 
+/** Thrown to roll a dry run back. */
+const ROLLBACK = Symbol('rollback');
+
 /**
  * Imports a disclosure into a department as draft projects, in one transaction: on any failure no
  * row at all is written. Budget units (kind 'unit' under the department) are found by 实施单位
@@ -146,14 +149,32 @@ function validateDisclosure(disclosure: Disclosure): void {
  * core review of the whole disclosure. Audit: one `disclosure.import`, one `organization.create` per
  * new unit, one `project.create` per project.
  *
- * @returns project ids in document order; unit ids in order of first appearance
+ * With `dryRun`, checks everything and rolls back: the result says what an import would do.
+ *
+ * @returns project ids in document order; unit ids in order of first appearance; the names of
+ *   the budget units it creates (`newUnits`)
  * @throws StoreError NOT_FOUND (department), VALIDATION (not a department, no region, a project that
  *   fails the interchange schema or has no 实施单位)
  */
 export async function importDisclosure(
   db: Db,
-  input: { departmentId: number; disclosure: Disclosure; actor: Actor },
-): Promise<{ projectIds: number[]; unitIds: number[] }> {
+  input: { departmentId: number; disclosure: Disclosure; actor: Actor; dryRun?: boolean },
+): Promise<{ projectIds: number[]; unitIds: number[]; newUnits: string[] }> {
+  if (input.dryRun) {
+    // Every check of a real import, in a transaction that is always rolled back (ids taken from
+    // sequences are not given back; nothing else stays).
+    let result: Awaited<ReturnType<typeof importDisclosure>> | null = null;
+    try {
+      await db.transaction(async (tx) => {
+        result = await importDisclosure(tx, { ...input, dryRun: false });
+        throw ROLLBACK;
+      });
+    } catch (e) {
+      if (e !== ROLLBACK) throw e;
+    }
+    if (!result) throw new Error('dry run gave no result');
+    return result;
+  }
   const { departmentId, disclosure, actor } = input;
   validateDisclosure(disclosure);
   disclosure.projects.forEach((p, i) => {
@@ -220,7 +241,13 @@ export async function importDisclosure(
     ].map((a) => ({ ...a, actorId: actor.userId, actorRole: actor.role }));
     for (let i = 0; i < audit.length; i += 2000) await tx.insert(auditLog).values(audit.slice(i, i + 2000));
     const unitIds = [...new Set(projectRows.map((p) => p.unitId))];
-    return { projectIds, unitIds };
+    // the budget units this import creates, as the document names them
+    const newUnits = units.created.map(
+      (id) =>
+        disclosure.projects.find((p) => unitIdOf(p.form.implementingUnit) === id)?.form.implementingUnit ??
+        String(id),
+    );
+    return { projectIds, unitIds, newUnits };
   });
 }
 

@@ -17,7 +17,7 @@ import {
   reviewDisclosure,
 } from '@jixiao/core';
 import { readDisclosure } from '@jixiao/formats';
-import { type Db, importDisclosure } from '@jixiao/store';
+import { type Db, importDisclosure, StoreError } from '@jixiao/store';
 import { type AppEnv, actorOf, requirePrincipal, secured } from '../auth.ts';
 import { ApiError, errorResponses } from '../errors.ts';
 import { can } from '../policies.ts';
@@ -83,6 +83,7 @@ const importRoute = createRoute({
       z.object({
         projectIds: z.array(z.number()),
         unitIds: z.array(z.number()),
+        newUnits: z.array(z.string()).openapi({ description: '本次新建的预算单位（按文件中的实施单位）' }),
         diagnostics: z.array(Diagnostic),
       }),
       '已导入；diagnostics 为读取时的提示',
@@ -96,7 +97,7 @@ const previewRoute = createRoute({
   path: '/api/departments/{id}/imports/preview',
   tags: ['部门'],
   summary: '预览导入：读取并审核文件，不写入任何数据',
-  description: `请求体与导入相同。返回读出的规范格式文本、读取提示与审核发现（路径相对于整份文件，如 projects[0].form.funds.total），供保存前核对。${LIMITS}`,
+  description: `请求体与导入相同。返回读出的规范格式文本、读取提示与审核发现（路径相对于整份文件，如 projects[0].form.funds.total），供保存前核对。导入的各项检查（预算年度是否开放、实施单位等）也照样进行但不保存：importable 为 false 时 diagnostics 中有说明。${LIMITS}`,
   ...secured,
   request: { params: IdParams, body: jsonBody(ImportRequest) },
   responses: {
@@ -105,6 +106,8 @@ const previewRoute = createRoute({
         .object({
           disclosure: DisclosureJson,
           diagnostics: z.array(Diagnostic),
+          importable: z.boolean().openapi({ description: '按现在的数据能否导入（与真正导入做同样的检查）' }),
+          newUnits: z.array(z.string()).openapi({ description: '导入时将新建的预算单位' }),
           findings: z.array(Finding),
           counts: z.object({ error: z.number(), warn: z.number(), info: z.number() }),
         })
@@ -154,12 +157,29 @@ export function importRoutes(app: OpenAPIHono<AppEnv>, db: Db): void {
     // the same policy as the import: previewing is the first half of importing
     can.importInto(me, await department(db, id));
     const { disclosure, diagnostics } = await readRequest(c.req.valid('json'));
+    // every check the import makes (open year, 实施单位, schema), rolled back: what saving would do
+    let importable = true;
+    let newUnits: string[] = [];
+    try {
+      ({ newUnits } = await importDisclosure(db, {
+        departmentId: id,
+        disclosure,
+        actor: actorOf(me),
+        dryRun: true,
+      }));
+    } catch (e) {
+      if (!(e instanceof StoreError)) throw e;
+      importable = false;
+      diagnostics.push({ code: `IMPORT_${e.code}`, severity: 'error', message: e.message });
+    }
     // the whole file reviewed together, as the import does before it splits findings by project
     const raw = reviewDisclosure(disclosure);
     return c.json(
       {
         disclosure: encodeDisclosure(disclosure),
         diagnostics,
+        importable,
+        newUnits,
         findings: raw.map((f) => ({ ...f, data: f.data as Record<string, unknown> })),
         counts: countBySeverity(raw),
       },
