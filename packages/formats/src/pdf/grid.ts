@@ -336,7 +336,9 @@ function spilledInto(tables: readonly Table[], run: TextRun): Cell | null {
     const c = cellAt(t, (run.x0 + run.x1) / 2, edge);
     if (!c) continue;
     const near = below ? cy - t.y1 <= run.size : t.y0 - cy <= run.size;
-    if (near && (below ? c.openBottom : c.openTop)) return c;
+    // text of the cell stays within its column; a line across columns (a note under the table) is not its
+    const within = run.x0 >= c.x0 - run.size / 2 && run.x1 <= c.x1 + run.size / 2;
+    if (near && within && (below ? c.openBottom : c.openTop)) return c;
     if (stackGoesOn(c, run, below)) return c;
   }
   return null;

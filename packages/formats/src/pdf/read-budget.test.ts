@@ -63,6 +63,33 @@ describe('findPart', () => {
     expect(part).toEqual({ summary: [2], forms: { from: 4, to: 6 } });
   });
 
+  it('skips a 目录 without page numbers that goes on over a page without its heading', () => {
+    const part = findPart([
+      page(1, '目录', '一、部门主要职能', '七、项目经费情况说明', '（一）禁毒宣传教育项目经费情况说明'),
+      page(
+        2,
+        '财政项目支出绩效目标申报表',
+        '（二）社会治安综合治理项目经费情况',
+        '说明',
+        '八、国有资产占有使用情况',
+        '2',
+      ),
+      page(3, '七、项目经费情况说明', '禁毒宣传教育项目经费情况说明', '一、项目概述', '本项目用于……。'),
+      page(4, '财政项目支出绩效目标申报表', '（2024年度）', '项目名称禁毒宣传教育'),
+    ]);
+    expect(part).toEqual({ summary: [], forms: { from: 3, to: 4 } });
+    // a form right after the 目录 is no entry of it
+    const form = page(
+      2,
+      '财政项目支出绩效目标申报表',
+      '（2024年度）',
+      '项目名称禁毒宣传教育',
+      '项目类别其他',
+      '上年结转资金0.00',
+    );
+    expect(findPart([page(1, '目录', '七、项目经费情况说明'), form]).forms).toEqual({ from: 2, to: 2 });
+  });
+
   it('follows a summary paragraph that runs onto the next page', () => {
     const part = findPart([
       page(1, '按照本区预算绩效管理工作的总体', '要求，本单位1个预算单位开展了'),

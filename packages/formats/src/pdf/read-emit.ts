@@ -4,13 +4,15 @@
  * joined with nothing in between (a label written down the side, 项/目/类/别, becomes one word), the
  * single-row cells of a row on one line (`name value`), cells over several rows on lines of their own.
  * Tables that go on over a page break are read as one, and a cell cut by the break is made whole
- * again, so that a label or a wrapped name split over two pages reads as one.
+ * again, so that a label or a wrapped name split over two pages reads as one. Page furniture, notes
+ * printed under the tables on every page and form titles repeated on continuation pages are left
+ * out (pageSkips); a summary paragraph printed after the forms is put before them (summaryFirst).
  */
 import type { Rules, TextRun } from './geometry.ts';
 import { findTables, placeRuns, type Table } from './grid.ts';
 import { oneSpace, type TextLine, toLines } from './grid-lines.ts';
 import { joinCells, type LCell } from './read-join.ts';
-import { FORM_TITLE_RE } from './read-pages.ts';
+import { FORM_TITLE_RE, SUMMARY_ANCHOR_RE } from './read-pages.ts';
 
 /** One page, read: its tables (text placed in cells) and the lines outside them. */
 export interface PageModel {
@@ -44,13 +46,29 @@ export function buildPage(
 
 type Block = { kind: 'table'; table: Table; top: number } | { kind: 'line'; line: TextLine; top: number };
 
+/** The year line under a form title: （2024 年度）. */
+const YEAR_LINE_RE = /^[（(]\d{4}年度?[)）]$/;
+/** A project's 项目经费情况说明 (or the chapter of that name). */
+const EXPLANATION_HEAD_RE = /^.{0,60}项目经费情况说明$/;
+
 const PAGE_NUMBER_RE =
   /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}|\d{1,4}\s*\/\s*\d{1,4})$/;
+
+/** Headings that belong to the document, however often they repeat: a form's title and year line, a 说明's heading. */
+function isHeading(text: string): boolean {
+  const t = squash(text);
+  return FORM_TITLE_RE.test(t) || YEAR_LINE_RE.test(t) || EXPLANATION_HEAD_RE.test(t);
+}
+
+/** A numbered heading (一、项目概述, （二）, 第三部分, 1.): text of its own, never a note. */
+const NUMBERED_RE =
+  /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[章节部分]|\d+[.、．](?!\d))/;
 
 /**
  * Page furniture: page numbers and running heads or feet (the same text at the same height on many
  * pages), in the top or bottom eighth of the page. They would otherwise stand between a table and
- * its continuation.
+ * its continuation. A form's title is never furniture by repeating: forms that each start a page
+ * print it at the same height on every one of those pages.
  */
 export function furniture(pages: readonly PageModel[]): Set<TextLine> {
   const out = new Set<TextLine>();
@@ -62,11 +80,92 @@ export function furniture(pages: readonly PageModel[]): Set<TextLine> {
   for (const p of pages) {
     for (const l of p.free) {
       if (!margin(p, l)) continue;
-      const repeated = pages.length >= 3 && (seen.get(key(l)) ?? 0) >= Math.max(3, pages.length / 2);
+      const repeated =
+        pages.length >= 3 && (seen.get(key(l)) ?? 0) >= Math.max(3, pages.length / 2) && !isHeading(l.text);
       if (repeated || PAGE_NUMBER_RE.test(l.text.trim())) out.add(l);
     }
   }
   return out;
+}
+
+/** How many lines after a table may belong to a note under it. */
+const NOTE_LINES = 3;
+
+/**
+ * Notes printed under a form's table on every page it stands on (注：金额单位为元。, a 填报说明 over two
+ * lines): the lines right under a table whose texts come under tables more than once, not headings.
+ * Where a page break cuts the table, they stand between its two parts.
+ */
+function tableNotes(pages: readonly PageModel[], skip: ReadonlySet<TextLine>): Set<TextLine> {
+  const trailers: TextLine[][] = [];
+  for (const p of pages) {
+    const blocks = blocksOf(p, skip);
+    blocks.forEach((b, i) => {
+      if (b.kind !== 'table') return;
+      const lines: TextLine[] = [];
+      for (const x of blocks.slice(i + 1, i + 1 + NOTE_LINES)) {
+        if (x.kind !== 'line') break;
+        lines.push(x.line);
+      }
+      trailers.push(lines);
+    });
+  }
+  const count = new Map<string, number>();
+  for (const t of trailers)
+    for (const k of new Set(t.map((l) => squash(l.text)))) count.set(k, (count.get(k) ?? 0) + 1);
+  const out = new Set<TextLine>();
+  for (const t of trailers) {
+    for (const l of t) {
+      const k = squash(l.text);
+      // a run from the table down: the first line that is not a note ends it
+      if ((count.get(k) ?? 0) < 2 || isHeading(k) || NUMBERED_RE.test(k) || SUMMARY_ANCHOR_RE.test(k)) break;
+      out.add(l);
+    }
+  }
+  return out;
+}
+
+/** Whether a table is the head of a form: its first cell is 项目名称. */
+function startsForm(t: Table): boolean {
+  const first = t.cells[0];
+  return first !== undefined && /^项目名称/.test(squash(first.runs.map((r) => r.str).join('')));
+}
+
+/**
+ * A form's title and year line printed again at the top of the pages its table goes on to (a
+ * spreadsheet's print titles): head lines before a page's first table when that table continues the
+ * one the page before ends with and is no form's head table.
+ */
+function repeatedHeads(pages: readonly PageModel[], skip: ReadonlySet<TextLine>): Set<TextLine> {
+  const out = new Set<TextLine>();
+  const byNo = new Map(pages.map((p) => [p.page, p]));
+  for (const p of pages) {
+    const before = byNo.get(p.page - 1);
+    if (!before) continue;
+    const last = blocksOf(before, skip).at(-1);
+    if (last?.kind !== 'table') continue;
+    const blocks = blocksOf(p, skip);
+    const at = blocks.findIndex((b) => b.kind === 'table');
+    const first = blocks[at];
+    if (at < 1 || first?.kind !== 'table' || !continues(last.table, first.table) || startsForm(first.table))
+      continue;
+    const head = blocks.slice(0, at);
+    const lines = head.flatMap((b) => (b.kind === 'line' ? [b.line] : []));
+    if (lines.length === head.length && lines.some((l) => FORM_TITLE_RE.test(squash(l.text))))
+      for (const l of lines) if (isHeading(l.text)) out.add(l);
+  }
+  return out;
+}
+
+/**
+ * What is left out of the pages' text: furniture, notes under tables, repeated form heads — the
+ * lines that would stand between a table and its continuation.
+ */
+export function pageSkips(pages: readonly PageModel[]): Set<TextLine> {
+  const skip = furniture(pages);
+  for (const l of tableNotes(pages, skip)) skip.add(l);
+  for (const l of repeatedHeads(pages, skip)) skip.add(l);
+  return skip;
 }
 
 function blocksOf(p: PageModel, skip: ReadonlySet<TextLine>): Block[] {
@@ -81,9 +180,6 @@ function blocksOf(p: PageModel, skip: ReadonlySet<TextLine>): Block[] {
 function continues(prev: Table, next: Table): boolean {
   return Math.abs(prev.x0 - next.x0) <= 3 && Math.abs(prev.x1 - next.x1) <= 3;
 }
-
-/** The year line under a form title: （2024 年度）. */
-const YEAR_LINE_RE = /^[（(]\d{4}年度?[)）]$/;
 
 /**
  * Whether the page after `here` holds the rest of a form that `here` ends with: `next` begins
@@ -107,7 +203,7 @@ export function runsOn(here: PageModel, next: PageModel, skip: ReadonlySet<TextL
 
 /** Emits the pages (in order) as text for the core importer. */
 export function emitDocument(pages: readonly PageModel[]): EmittedText {
-  const skip = furniture(pages);
+  const skip = pageSkips(pages);
   const out: EmittedText = { lines: [], pages: [] };
   const put = (text: string, page: number) => {
     out.lines.push(text);
@@ -134,16 +230,54 @@ export function emitDocument(pages: readonly PageModel[]): EmittedText {
       chains.set(last.table, open);
     }
   });
+  /** which lines of `out` are free lines (not from a table) */
+  const free: boolean[] = [];
   perPage.forEach((blocks, i) => {
     const page = pages[i]?.page ?? 0;
     for (const b of blocks) {
-      if (b.kind === 'line') put(layoutText(b.line, pages[i]), page);
-      else if (!continued.has(b.table)) {
+      if (b.kind === 'line') {
+        put(layoutText(b.line, pages[i]), page);
+        free.push(true);
+      } else if (!continued.has(b.table)) {
         emitTable(joinCells(chains.get(b.table) ?? [{ table: b.table, page }]), put);
+        while (free.length < out.lines.length) free.push(false);
       }
     }
   });
-  return out;
+  return summaryFirst(out, free);
+}
+
+/**
+ * The summary paragraph put before the forms when the document prints it after them (at its end):
+ * the importer reads it before the first 说明 or form. The paragraph is the free lines from the one
+ * where 按照本市预算绩效管理工作的总体要求 begins up to the next table line or heading.
+ */
+function summaryFirst(text: EmittedText, free: readonly boolean[]): EmittedText {
+  const heading = text.lines.findIndex((l, i) => free[i] && isHeading(l));
+  if (heading < 0) return text;
+  let joined = '';
+  const starts: number[] = [];
+  for (const l of text.lines) {
+    starts.push(joined.length);
+    joined += squash(l);
+  }
+  const m = SUMMARY_ANCHOR_RE.exec(joined.slice(starts[heading] ?? 0));
+  if (!m) return text;
+  const at = (starts[heading] ?? 0) + m.index;
+  // the line the anchor's first character is on (empty lines before it start at the same place)
+  let from = heading;
+  while (from + 1 < starts.length && (starts[from + 1] ?? 0) <= at) from++;
+  if (!free[from]) return text;
+  let to = from + 1;
+  while (
+    to < text.lines.length &&
+    free[to] &&
+    !isHeading(text.lines[to] ?? '') &&
+    !NUMBERED_RE.test(squash(text.lines[to] ?? ''))
+  )
+    to++;
+  const move = <T>(xs: readonly T[]): T[] => [...xs.slice(from, to), ...xs.slice(0, from), ...xs.slice(to)];
+  return { lines: move(text.lines), pages: move(text.pages) };
 }
 
 const OVERALL_RE = /^(?:项目总(?:体)?目标|中长期目标)(?:[（(][^）)]*[）)])?$/;

@@ -13,7 +13,7 @@ import { dirname, join, sep } from 'node:path';
 import { type Diagnostic, type Disclosure, type ImportResult, importDisclosureText } from '@jixiao/core';
 import type { Reader, ReadOptions } from '../types.ts';
 import { type Matrix, type OpsLike, rulings, type TextRun, textRuns } from './geometry.ts';
-import { buildPage, emitDocument, furniture, type PageModel, runsOn } from './read-emit.ts';
+import { buildPage, emitDocument, type PageModel, pageSkips, runsOn } from './read-emit.ts';
 import { describePages, findPart, type PageLines } from './read-pages.ts';
 
 /** Diagnostic codes of the PDF reader (besides the text importer's). */
@@ -207,11 +207,12 @@ async function readDocument(pdfjs: Pdfjs, doc: Doc): Promise<PdfReading> {
     for (let i = part.forms.from; i <= part.forms.to; i++) wanted.add(i);
     for (const i of wanted) await model(i);
     // The last form may run on over the following pages (its table, or all of it when its title
-    // ends a page). Running heads and page numbers are told by their repeating over the pages
-    // read, and do not count as a page's first or last line.
+    // ends a page). Running heads and page numbers, notes under the tables and a form's title
+    // repeated on its continuation pages are told over the pages read (pageSkips), and do not count
+    // as a page's first or last line.
     for (let i = part.forms.to; i < n; i++) {
       const next = await model(i + 1);
-      if (!runsOn(await model(i), next, furniture([...models.values()]))) break;
+      if (!runsOn(await model(i), next, pageSkips([...models.values()]))) break;
       wanted.add(i + 1);
     }
   } else for (let i = 1; i <= n; i++) wanted.add(i);

@@ -60,8 +60,70 @@ const TABLES = [
   '2024年部门政府采购预算表',
 ];
 
+/** The 目录's entries, with page numbers. */
+function tocEntries(d: Disclosure, detailed: boolean): string[] {
+  const sub = (entries: string[]) => (detailed ? entries : []);
+  const cn = [
+    '一',
+    '二',
+    '三',
+    '四',
+    '五',
+    '六',
+    '七',
+    '八',
+    '九',
+    '十',
+    '十一',
+    '十二',
+    '十三',
+    '十四',
+    '十五',
+  ];
+  return [
+    '一、部门主要职能……1',
+    '二、机构设置……1',
+    '三、名词解释……2',
+    '四、部门预算编制说明……3',
+    '五、部门预算表……5',
+    ...sub(TABLES.map((t, i) => `（${cn[i]}）${t}……${5 + i}`)),
+    '六、其他相关情况说明……13',
+    ...sub(
+      ['“三公”经费预算情况说明', '机关运行经费预算', '政府采购预算情况', '绩效目标设置情况'].map(
+        (t, i) => `（${cn[i]}）${t}……13`,
+      ),
+    ),
+    '七、项目经费情况说明……14',
+    ...sub(
+      d.projects.flatMap((p, i) => [
+        `（${cn[i]}）${p.form.name}项目经费情况说明……${14 + i * 2}`,
+        `${p.form.title}……${15 + i * 2}`,
+      ]),
+    ),
+    '八、国有资产占有使用情况……30',
+    ...sub([1, 2, 3, 4].map((n) => `（${cn[n - 1]}）国有资产占有使用情况表（${n}）……${30 + n}`)),
+  ];
+}
+
+/** How the document around the disclosure is printed. */
+export interface BudgetDocumentOptions {
+  /** the 目录 without page numbers (default: entries end in `……14`) */
+  tocWithoutPages?: boolean;
+  /**
+   * the 目录 lists the budget tables and, under 七, every project's 说明 and 申报表 — long enough to
+   * go on to a second page, which has no 目录 heading
+   */
+  tocDetailed?: boolean;
+  /** 绩效目标设置情况 with the summary paragraph as a chapter after the projects, not under 六 */
+  summaryAfterForms?: boolean;
+}
+
 /** The whole 部门预算 document; the disclosure's summary and projects inside it. */
-export function budgetDocumentBlocks(d: Disclosure, style: FormStyle): Block[] {
+export function budgetDocumentBlocks(
+  d: Disclosure,
+  style: FormStyle,
+  options: BudgetDocumentOptions = {},
+): Block[] {
   const dept = d.department;
   const summary = summarySentence(d);
   const blocks: Block[] = [
@@ -70,16 +132,9 @@ export function budgetDocumentBlocks(d: Disclosure, style: FormStyle): Block[] {
     { kind: 'title', text: '二〇二四年二月', size: 14 },
     { kind: 'pageBreak' },
     { kind: 'title', text: '目录', size: 16 },
-    ...[
-      '一、部门主要职能……1',
-      '二、机构设置……1',
-      '三、名词解释……2',
-      '四、部门预算编制说明……3',
-      '五、部门预算表……5',
-      '六、其他相关情况说明……13',
-      '七、项目经费情况说明……14',
-      '八、国有资产占有使用情况……30',
-    ].map(heading),
+    ...tocEntries(d, options.tocDetailed ?? false)
+      .map((entry) => (options.tocWithoutPages ? entry.replace(/……\d+$/, '') : entry))
+      .map(heading),
     { kind: 'pageBreak' },
     heading('一、部门主要职能'),
     para(
@@ -111,13 +166,24 @@ export function budgetDocumentBlocks(d: Disclosure, style: FormStyle): Block[] {
     para('本部门机关运行经费预算为96.12万元。'),
     heading('三、政府采购预算情况'),
     para('本部门政府采购预算总额为1,205.00万元，其中：货物类35.00万元，服务类1,170.00万元。'),
-    heading('四、绩效目标设置情况'),
-    ...(summary ? [para(summary)] : []),
-    para('具体项目的绩效目标详见“七、项目经费情况说明”。'),
+    ...(options.summaryAfterForms
+      ? []
+      : [
+          heading('四、绩效目标设置情况'),
+          ...(summary ? [para(summary)] : []),
+          para('具体项目的绩效目标详见“七、项目经费情况说明”。'),
+        ]),
     { kind: 'pageBreak' },
     heading('七、项目经费情况说明'),
     ...disclosureBlocks({ ...d, summary: null }, style),
-    heading('八、国有资产占有使用情况'),
+    ...(options.summaryAfterForms
+      ? [
+          heading('八、绩效目标设置情况'),
+          ...(summary ? [para(summary)] : []),
+          para('各项目的绩效目标详见“七、项目经费情况说明”。'),
+        ]
+      : []),
+    heading(options.summaryAfterForms ? '九、国有资产占有使用情况' : '八、国有资产占有使用情况'),
     para(
       '截至上年末，本部门共有车辆2辆，其中：一般公务用车1辆、执法执勤用车1辆；单位价值100万元以上设备0台（套）。',
     ),

@@ -239,14 +239,24 @@ export function explanationBlocks(p: Project): Block[] {
   ];
 }
 
+/** Where the parts of a disclosure go. */
+export interface DisclosureLayout {
+  /** a page break between each 说明 and its form */
+  breakBeforeForms?: boolean;
+  /** the summary paragraph after the last form, at the end of the document, instead of first */
+  summaryLast?: boolean;
+}
+
 /** The whole disclosure: summary paragraph, then per project its 说明 and its form. */
-export function disclosureBlocks(d: Disclosure, style: FormStyle, breakBeforeForms = false): Block[] {
+export function disclosureBlocks(d: Disclosure, style: FormStyle, layout: DisclosureLayout = {}): Block[] {
   const sentence = summarySentence(d);
-  const out: Block[] = sentence ? [{ kind: 'para', text: sentence, indent: true }] : [];
+  const summary: Block[] = sentence ? [{ kind: 'para', text: sentence, indent: true }] : [];
+  const out: Block[] = layout.summaryLast ? [] : [...summary];
   for (const p of d.projects) {
     out.push(...explanationBlocks(p));
-    if (breakBeforeForms) out.push({ kind: 'pageBreak' });
+    if (layout.breakBeforeForms) out.push({ kind: 'pageBreak' });
     out.push(...formBlocks(p.form, style));
   }
+  if (layout.summaryLast) out.push(...summary);
   return out;
 }

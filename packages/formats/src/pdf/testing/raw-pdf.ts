@@ -9,7 +9,12 @@
  *   the break and its text falls on both pages (a 绩效指标 label can start on one page and end on
  *   the next) — or, with `cutCells: 'boxed'`, is closed by a rule on each page and prints its text
  *   whole on the first, running out of its box past the rule when that part is too short;
- * - page numbers `- N -` at the foot.
+ * - page numbers `- N -` at the foot;
+ * - optionally, as report engines print them, a form's title lines again at the top of every page
+ *   its tables go on to (`repeatTitles`), and a note line under the form's table on every page it
+ *   stands on (`tableNote`: 注：金额单位为元。), so between a table and its continuation.
+ *
+ * A form is what follows a run of titles: its tables, up to the next paragraph or title.
  */
 import type { Block, CellSpec, Row } from './layout.ts';
 
@@ -33,6 +38,10 @@ export interface RawOptions {
    * from its top when the part is too short, running on past its bottom rule)
    */
   cutCells?: 'open' | 'boxed';
+  /** print the form's titles (申报表, （2024 年度）) again at the top of each continuation page */
+  repeatTitles?: boolean;
+  /** a note printed under a form's table on every page (and after the form) */
+  tableNote?: string;
 }
 
 interface PageOut {
@@ -76,14 +85,28 @@ function hex(s: string): string {
 export function renderRaw(blocks: readonly Block[], options: RawOptions = {}): Uint8Array {
   const m = options.margins ?? { left: 56, top: 64, bottom: 64 };
   const size = options.fontSize ?? 10.5;
-  const bottom = H - m.bottom;
+  const note = options.tableNote;
+  const noteLines = note ? wrap(note, W - 2 * m.left, size) : [];
+  // room kept at the foot of a page for the note under a form's table
+  const bottom = H - m.bottom - noteLines.length * size * 1.5;
   let tableNo = 0;
   const pages: PageOut[] = [{ ops: [] }];
   let y = m.top;
   const page = () => pages[pages.length - 1] as PageOut;
+  /** the titles of the form being printed, and whether one of its table rows has been placed */
+  let head: Block[] = [];
+  let inForm = false;
+  const putNote = () => {
+    for (const l of noteLines) {
+      text(page(), l, m.left, y + size * 0.25, size);
+      y += size * 1.5;
+    }
+  };
   const newPage = () => {
+    if (inForm) putNote();
     pages.push({ ops: [] });
     y = m.top;
+    if (inForm && options.repeatTitles) for (const t of head) if (t.kind === 'title') putLines(t);
   };
   const text = (p: PageOut, s: string, x: number, top: number, sz: number) => {
     if (s === '') return;
@@ -91,6 +114,20 @@ export function renderRaw(blocks: readonly Block[], options: RawOptions = {}): U
       `BT /F1 ${sz} Tf 1 0 0 1 ${x.toFixed(2)} ${(H - top - sz * 0.88).toFixed(2)} Tm ${hex(s)} Tj ET`,
     );
   };
+  const contentWidth = W - 2 * m.left;
+  function putLines(b: Block & { kind: 'title' | 'para' }) {
+    const sz = b.kind === 'title' ? (b.size ?? size + 4) : size;
+    const lh = sz * 1.5;
+    const indent = b.kind === 'para' && b.indent ? 2 * sz : 0;
+    const lines = wrap(b.text, contentWidth - indent, sz);
+    lines.forEach((l, i) => {
+      if (y + lh > bottom) newPage();
+      const x = b.kind === 'title' ? (W - widthOf(l, sz)) / 2 : m.left + (i === 0 ? indent : 0);
+      text(page(), l, x, y + (lh - sz) / 2, sz);
+      y += lh;
+    });
+    if (b.kind === 'title') y += sz * 0.3;
+  }
   const rule = (p: PageOut, x0: number, y0: number, x1: number, y1: number) => {
     if (options.noRules) return;
     const t = 0.5;
@@ -98,22 +135,18 @@ export function renderRaw(blocks: readonly Block[], options: RawOptions = {}): U
       p.ops.push(`${x0.toFixed(2)} ${(H - y0 - t / 2).toFixed(2)} ${(x1 - x0).toFixed(2)} ${t} re f`);
     else p.ops.push(`${(x0 - t / 2).toFixed(2)} ${(H - y1).toFixed(2)} ${t} ${(y1 - y0).toFixed(2)} re f`);
   };
-  const contentWidth = W - 2 * m.left;
-
   for (const b of blocks) {
+    if (b.kind !== 'table' && inForm) {
+      // the form ends: its note under its last table
+      putNote();
+      inForm = false;
+      head = [];
+    }
     if (b.kind === 'pageBreak') newPage();
     else if (b.kind === 'title' || b.kind === 'para') {
-      const sz = b.kind === 'title' ? (b.size ?? size + 4) : size;
-      const lh = sz * 1.5;
-      const indent = b.kind === 'para' && b.indent ? 2 * sz : 0;
-      const lines = wrap(b.text, contentWidth - indent, sz);
-      lines.forEach((l, i) => {
-        if (y + lh > bottom) newPage();
-        const x = b.kind === 'title' ? (W - widthOf(l, sz)) / 2 : m.left + (i === 0 ? indent : 0);
-        text(page(), l, x, y + (lh - sz) / 2, sz);
-        y += lh;
-      });
-      if (b.kind === 'title') y += sz * 0.3;
+      if (b.kind === 'title') head.push(b);
+      else head = [];
+      putLines(b);
     } else {
       const placed = layoutTable(b.widths, b.rows, b.size ?? size, m.left);
       // rows are never split: a row that does not fit starts the next page
@@ -122,6 +155,7 @@ export function renderRaw(blocks: readonly Block[], options: RawOptions = {}): U
       const t = tableNo++;
       placed.heights.forEach((h, r) => {
         if ((y + h > bottom && y > m.top) || options.breakBefore?.(t, r)) newPage();
+        if (head.length > 0) inForm = true;
         rowPage[r] = page();
         rowTop[r] = y;
         y += h;
@@ -131,6 +165,7 @@ export function renderRaw(blocks: readonly Block[], options: RawOptions = {}): U
       y += size;
     }
   }
+  if (inForm) putNote();
   pages.forEach((p, i) => {
     if (options.watermark)
       p.ops.unshift(`BT /F1 64 Tf 0.707 0.707 -0.707 0.707 200 300 Tm ${hex(options.watermark)} Tj ET`);
