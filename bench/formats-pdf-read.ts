@@ -8,31 +8,17 @@
  * one core where `taskset` exists (`JIXIAO_BENCH_CPU`, default 0); one warm-up read of each (pdfjs
  * and its CMaps load), then the median of 5. Reports only: always exits 0.
  */
-import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { readPdf } from '../packages/formats/src/pdf/read.ts';
 import { budgetDocumentBlocks } from '../packages/formats/src/pdf/testing/budget-document.ts';
 import { MODERN } from '../packages/formats/src/pdf/testing/layout.ts';
 import { renderPdfmake } from '../packages/formats/src/pdf/testing/make-pdf.ts';
 import { fixture } from '../testdata/fixture.ts';
-import { printTable, ratio } from './report.ts';
+import { BENCH_CPU, pinToOneCore, printTable, ratio } from './report.ts';
 
 const TARGET_S = 5;
 const SAMPLES = 5;
-const CPU = process.env.JIXIAO_BENCH_CPU ?? '0';
-
-function pinToOneCore(): boolean {
-  if (process.env.JIXIAO_BENCH_PINNED || process.platform !== 'linux') return false;
-  const child = spawnSync(
-    'taskset',
-    ['-c', CPU, process.execPath, ...process.execArgv, ...process.argv.slice(1)],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, JIXIAO_BENCH_PINNED: '1' },
-    },
-  );
-  return !child.error;
-}
+const CPU = BENCH_CPU;
 
 /** pdfjs alone: open, extract every page's text, close. */
 async function baseline(bytes: Uint8Array): Promise<number> {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 /** The bench's table and number formats, shared by the core part (`run.ts`) and the server part. */
 
 export interface Row {
@@ -47,3 +48,23 @@ export const mib = (bytes: number) => `${fmt(bytes / 2 ** 20)} MiB`;
 
 /** Peak resident set size of this process so far, in bytes. */
 export const peakRss = () => process.resourceUsage().maxRSS * 1024;
+
+/** The core the benches pin to; choose an idle one on a busy machine. */
+export const BENCH_CPU = process.env.JIXIAO_BENCH_CPU ?? '0';
+
+/**
+ * Re-runs the current script under `taskset -c BENCH_CPU` (Linux) so the whole process, GC threads
+ * included, has one core. Returns true when it did (the child's result is ours); false when it is
+ * already pinned, or there is no taskset (then it runs here, unpinned).
+ */
+export function pinToOneCore(): boolean {
+  if (process.env.JIXIAO_BENCH_PINNED || process.platform !== 'linux') return false;
+  const child = spawnSync(
+    'taskset',
+    ['-c', BENCH_CPU, process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+    { stdio: 'inherit', env: { ...process.env, JIXIAO_BENCH_PINNED: '1' } },
+  );
+  if (child.error) return false;
+  process.exitCode = 0;
+  return true;
+}

@@ -22,7 +22,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type Disclosure, decodeDisclosure, importDisclosureText, reviewDisclosure } from '@jixiao/core';
-import { fmt, mib, peakRss, printTable, type Row, ratio } from './report.ts';
+import { BENCH_CPU, fmt, mib, peakRss, pinToOneCore, printTable, type Row, ratio } from './report.ts';
 import { runServerBench } from './server.ts';
 
 const PROJECTS = 1000;
@@ -32,7 +32,7 @@ const SAMPLES = 7;
 const WARMUP = 3;
 const MIN_SAMPLE_MS = 200;
 /** the core to pin to; choose an idle one on a busy machine */
-const CPU = process.env.JIXIAO_BENCH_CPU ?? '0';
+const CPU = BENCH_CPU;
 
 if (pinToOneCore()) process.exit(process.exitCode ?? 0);
 
@@ -161,25 +161,6 @@ function safely(fn: () => Measured): Measured {
   } catch (e) {
     return { figure: `threw: ${e instanceof Error ? e.message : String(e)}`, ratio: '', verdict: 'FAIL' };
   }
-}
-
-/**
- * Re-runs this script under `taskset -c 0` (Linux) so the whole process, GC threads included,
- * has one core. Returns true when it did (the child's result is ours).
- */
-function pinToOneCore(): boolean {
-  if (process.env.JIXIAO_BENCH_PINNED || process.platform !== 'linux') return false;
-  const child = spawnSync(
-    'taskset',
-    ['-c', CPU, process.execPath, ...process.execArgv, ...process.argv.slice(1)],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, JIXIAO_BENCH_PINNED: '1' },
-    },
-  );
-  if (child.error) return false; // no taskset: run here, unpinned
-  process.exitCode = 0;
-  return true;
 }
 
 function oneCoreNote(): string {

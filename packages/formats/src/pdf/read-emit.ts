@@ -8,6 +8,7 @@
  * printed under the tables on every page and form titles repeated on continuation pages are left
  * out (pageSkips); a summary paragraph printed after the forms is put before them (summaryFirst).
  */
+import { displayWidth } from '@jixiao/core';
 import type { Rules, TextRun } from './geometry.ts';
 import { findTables, placeRuns, type Table } from './grid.ts';
 import { oneSpace, type TextLine, toLines } from './grid-lines.ts';
@@ -396,24 +397,4 @@ function layoutText(line: TextLine, page: PageModel | undefined): string {
     prev = r;
   }
   return text;
-}
-
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    w +=
-      c >= 0x1100 &&
-      (c <= 0x115f ||
-        (c >= 0x2e80 && c <= 0xa4cf) ||
-        (c >= 0xac00 && c <= 0xd7a3) ||
-        (c >= 0xf900 && c <= 0xfaff) ||
-        (c >= 0xfe30 && c <= 0xfe4f) ||
-        (c >= 0xff00 && c <= 0xff60) ||
-        (c >= 0xffe0 && c <= 0xffe6) ||
-        c >= 0x20000)
-        ? 2
-        : 1;
-  }
-  return w;
 }
