@@ -184,8 +184,16 @@ describe('backup and restore', () => {
     writeFileSync(notGzip, 'hello');
     const target = await openPglite();
     try {
-      for (const f of [cut, foreign, notGzip, join(dir, 'missing.gz')]) {
-        await expect(restoreDatabase(target.db, f), f).rejects.toMatchObject({ code: 'VALIDATION' });
+      for (const [f, says] of [
+        [cut, '行，只有'],
+        [foreign, '不是 jixiao 备份'],
+        [notGzip, '不是 gzip 压缩的 jixiao 备份文件，或文件已损坏'],
+        [join(dir, 'missing.gz'), '文件不存在'],
+      ] as const) {
+        await expect(restoreDatabase(target.db, f), f).rejects.toMatchObject({
+          code: 'VALIDATION',
+          message: expect.stringContaining(says),
+        });
         expect(Object.values(await dump(target.db)).flat()).toEqual([]);
       }
     } finally {

@@ -299,8 +299,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: R
       await Promise.race([read(), failed]);
     } catch (e) {
       if (streamError === null && !isStreamError(e)) throw e;
-      const cause = streamError ?? e;
-      throw invalid(cause instanceof Error ? cause.message : String(cause));
+      throw invalid(streamReason(streamError ?? e));
     } finally {
       reader.close();
       input.destroy();
@@ -317,6 +316,26 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: R
     await recountFindings(tx);
   });
   return { tables: counts };
+}
+
+/** Why a file could not be read, in Chinese: zlib and the file system speak English. */
+function streamReason(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return '文件不存在';
+    case 'EISDIR':
+      return '给出的是目录，不是文件';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有读取该文件的权限';
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+    case 'Z_STREAM_ERROR':
+      return '不是 gzip 压缩的 jixiao 备份文件，或文件已损坏';
+    default:
+      return `读取失败（${typeof code === 'string' ? code : e instanceof Error ? e.message : String(e)}）`;
+  }
 }
 
 /** zlib and file-system errors carry a `code` such as `Z_DATA_ERROR` or `ENOENT`. */
