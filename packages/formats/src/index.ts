@@ -51,6 +51,14 @@ export async function readDisclosure(
   return reader.read(bytes, options);
 }
 
+/**
+ * A blank Excel flat sheet for a budget unit to fill in (one row per indicator, drop-down lists)
+ * with a 汇总 sheet naming the department and year; filled in, it imports like any flat sheet.
+ */
+export async function writeFlatTemplate(department: string, year: number): Promise<Uint8Array> {
+  return (await import('./xlsx/write.ts')).writeTemplate(department, year);
+}
+
 /** The read format for a file name, by extension, or null. */
 export function readFormatOf(fileName: string): ReadFormat | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();

@@ -2,7 +2,7 @@
  * Downloads (a project, a department, a publication in every format) and importing uploaded PDF
  * and Excel files, through the real app.
  */
-import { WRITE_FORMATS, WRITERS, type WriteFormat } from '@jixiao/formats';
+import { readDisclosure, WRITE_FORMATS, WRITERS, type WriteFormat } from '@jixiao/formats';
 import { ON_POSTGRES } from '@jixiao/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentDisposition, MEDIA_TYPES } from './routes/files.ts';
@@ -189,6 +189,25 @@ describe(`downloads and file imports (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'})`
     }
     const missing = await call(w.app, null, 'GET', '/api/public/publications/999999/export?format=pdf');
     expect(missing.status).toBe(404);
+  });
+
+  it('gives a unit the blank Excel template of its department, which reads back as no data yet', async () => {
+    const { bytes } = await download(
+      prep,
+      `/api/departments/${w.org.deptA1}/template?year=2025`,
+      'xlsx',
+      '中共上海市松江区委政法委员会-2025年绩效目标填报模板',
+      `template-${w.org.deptA1}-2025`,
+    );
+    const read = await readDisclosure(bytes, 'xlsx');
+    expect(read.disclosure).toBeNull();
+    expect(read.diagnostics.map((d) => d.code)).toEqual(['IMPORT_XLSX_NO_DATA']);
+    expect(
+      (await call(w.app, prep, 'GET', `/api/departments/${w.org.deptA2}/template?year=2025`)).status,
+    ).toBe(404);
+    expect(
+      (await call(w.app, null, 'GET', `/api/departments/${w.org.deptA1}/template?year=2025`)).status,
+    ).toBe(401);
   });
 
   it('refuses an unknown format, an anonymous caller and a caller out of scope', async () => {

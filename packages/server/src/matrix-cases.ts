@@ -96,6 +96,11 @@ export const CASES: {
     ],
   },
   {
+    route: 'GET /api/departments/{id}/template',
+    req: (t) => ['GET', `/api/departments/${t.department}/template?year=2025`],
+    expect: all(200, 404),
+  },
+  {
     route: 'GET /api/users',
     req: () => ['GET', '/api/users'],
     expect: [

@@ -114,6 +114,10 @@ export const can = {
     if (!orgVisible(p, department)) throw new ApiError('NOT_FOUND');
     assertRole(p, ['department_reviewer', 'finance_reviewer', 'admin'], '查看部门汇总');
   },
+  /** The department's blank Excel template: for its units to fill in, and for its reviewers. */
+  fillTemplate(p: Principal, department: Place & { id: number }): void {
+    if (!orgVisible(p, department)) throw new ApiError('NOT_FOUND');
+  },
   publish(p: Principal, department: Place & { id: number }): void {
     if (!orgVisible(p, department)) throw new ApiError('NOT_FOUND');
     assertRole(p, ['department_reviewer'], '发布公开');

@@ -19,7 +19,7 @@ import {
   z,
 } from '@hono/zod-openapi';
 import { type Disclosure, decodeDisclosure, FORMAT, summarizeDisclosure } from '@jixiao/core';
-import { WRITE_FORMATS, type WriteFormat, writeDisclosure } from '@jixiao/formats';
+import { WRITE_FORMATS, type WriteFormat, writeDisclosure, writeFlatTemplate } from '@jixiao/formats';
 import { type Db, departmentDisclosure, getOrganization, getProject, getPublication } from '@jixiao/store';
 import type { Context } from 'hono';
 import { type AppEnv, requirePrincipal, secured } from '../auth.ts';
@@ -94,6 +94,18 @@ const departmentExportRoute = createRoute({
     query: z.object({ year: Year, format: Format, status: StatusList.optional() }),
   },
   responses: { 200: fileResponse('文件（附件下载）'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const templateRoute = createRoute({
+  method: 'get',
+  path: '/api/departments/{id}/template',
+  tags: ['部门'],
+  summary: '下载空白的 Excel 填报模板（每个绩效指标一行，带下拉选项），供预算单位填写后导入',
+  description:
+    '模板的「汇总」工作表写明部门和年度，「指标」工作表为表头和下拉选项。填好后可用导入接口（format=xlsx）读入，逐格报告错误。本部门及其预算单位、财政和管理员均可下载。',
+  ...secured,
+  request: { params: IdParams, query: z.object({ year: Year }) },
+  responses: { 200: fileResponse('Excel 模板（附件下载）'), ...errorResponses(400, 401, 404) },
 });
 
 const publicationExportRoute = createRoute({
@@ -206,6 +218,24 @@ export function fileRoutes(app: OpenAPIHono<AppEnv>, db: Db): void {
       { chinese: `${dept.name}-${year}年项目绩效目标`, ascii: `department-${id}-${year}` },
       'private',
     );
+  });
+
+  app.openapi(templateRoute, async (c) => {
+    const me = requirePrincipal(c);
+    const { id } = c.req.valid('param');
+    const { year } = c.req.valid('query');
+    const dept = await department(db, id);
+    can.fillTemplate(me, dept);
+    const bytes = await writeFlatTemplate(dept.name, year);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': MEDIA_TYPES.xlsx,
+      'Content-Disposition': contentDisposition(
+        `${dept.name}-${year}年绩效目标填报模板`,
+        `template-${id}-${year}`,
+        'xlsx',
+      ),
+      'Cache-Control': 'private, no-store',
+    }) as unknown as RouteConfigToTypedResponse<typeof templateRoute>;
   });
 
   app.openapi(publicationExportRoute, async (c) => {
