@@ -12,7 +12,7 @@ import { notFound } from './errors.ts';
 import type { OrgScope } from './orgs.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { loginAttempts, organizations, sessions, users } from './schema.ts';
-import { findUserForLogin, type User } from './users.ts';
+import { findUserForLogin, USER_COLUMNS, type User } from './users.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -118,25 +118,7 @@ async function rateLimit(db: Db, username: string, ip: string, now: Date): Promi
 
 /** The session of a cookie token, or null when unknown, expired or the user is deactivated. */
 export async function getSession(db: Db, token: string, now: Date = new Date()): Promise<Session | null> {
-  if (token === '') return null;
-  const [row] = await db
-    .select({
-      csrfToken: sessions.csrfToken,
-      expiresAt: sessions.expiresAt,
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      orgId: users.orgId,
-      active: users.active,
-      createdAt: users.createdAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, now)));
-  if (!row?.active) return null;
-  const { csrfToken, expiresAt, ...user } = row;
-  return { user, csrfToken, expiresAt };
+  return (await getSessionWithScope(db, token, now))?.session ?? null;
 }
 
 const parentOrg = alias(organizations, 'parent_org');
@@ -146,13 +128,7 @@ function sessionScopeQuery(db: Db) {
     .select({
       csrfToken: sessions.csrfToken,
       expiresAt: sessions.expiresAt,
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      orgId: users.orgId,
-      active: users.active,
-      createdAt: users.createdAt,
+      ...USER_COLUMNS,
       orgKind: organizations.kind,
       orgParentId: organizations.parentId,
       parentId: parentOrg.id,

@@ -41,7 +41,8 @@ export interface User {
 export const MIN_PASSWORD_LENGTH = 8;
 const USERNAME_RE = /^[a-z0-9][a-z0-9_.-]{1,63}$/;
 
-const columns = {
+/** A user's public columns (never the hash), for every select that returns a `User`. */
+export const USER_COLUMNS = {
   id: users.id,
   username: users.username,
   displayName: users.displayName,
@@ -97,7 +98,7 @@ export async function createUser(
         role: input.role,
         orgId: input.orgId,
       })
-      .returning(columns);
+      .returning(USER_COLUMNS);
     if (!user) throw new Error('insert returned nothing');
     await recordAudit(tx, input.actor ?? null, 'user.create', 'user', user.id, {
       username,
@@ -114,7 +115,7 @@ function kindName(kind: OrgKind): string {
 
 /** @throws NOT_FOUND */
 export async function getUser(db: Db, id: number): Promise<User> {
-  const [user] = await db.select(columns).from(users).where(eq(users.id, id));
+  const [user] = await db.select(USER_COLUMNS).from(users).where(eq(users.id, id));
   if (!user) throw notFound('用户', id);
   return user;
 }
@@ -122,7 +123,7 @@ export async function getUser(db: Db, id: number): Promise<User> {
 /** The user with the password hash, for login; undefined when there is none. */
 export async function findUserForLogin(db: Db, username: string) {
   const [user] = await db
-    .select({ ...columns, passwordHash: users.passwordHash })
+    .select({ ...USER_COLUMNS, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.username, username.trim().toLowerCase()));
   return user;
@@ -137,7 +138,7 @@ export async function listUsers(db: Db, filter: { orgIds?: number[]; role?: Role
   }
   if (filter.role !== undefined) where.push(eq(users.role, filter.role));
   return db
-    .select(columns)
+    .select(USER_COLUMNS)
     .from(users)
     .where(and(...where))
     .orderBy(asc(users.id));
@@ -159,7 +160,7 @@ export async function setUserActive(
       .update(users)
       .set({ active: input.active })
       .where(eq(users.id, input.userId))
-      .returning(columns);
+      .returning(USER_COLUMNS);
     if (!user) throw notFound('用户', input.userId);
     await recordAudit(
       tx,

@@ -19,6 +19,7 @@ import {
   type Form,
   formatYuan,
   type Indicator,
+  printedValue,
   renderSummarySentence,
 } from '@jixiao/core';
 import { CONTENT_WIDTH, Flow, type Page, type ParagraphStyle } from './layout-flow.ts';
@@ -205,12 +206,6 @@ function goalsTable(f: Form): TableSpec {
   };
 }
 
-/** The value column as the form prints it: `≥4.00(次)`, `=100.00(%)`, or the qualitative text. */
-export function indicatorValueText(ind: Indicator): string {
-  if (ind.kind === 'qualitative') return ind.text;
-  return `${ind.operator}${ind.value}${ind.unit === '' ? '' : `(${ind.unit})`}`;
-}
-
 /** How many rows from `start` share the key: the 一级 and 二级 cells merge over such runs. */
 function runLength(rows: readonly Indicator[], start: number, key: (ind: Indicator) => string): number {
   const k = key(rows[start]!);
@@ -245,7 +240,7 @@ function indicatorTable(indicators: readonly Indicator[]): TableSpec {
       keep.push([j === 0 ? 0 : j + 1, j + 1 + span2]);
       for (let k = j; k < j + span2; k++) {
         const row = indicators[k]!;
-        cells.push(value(k + 1, 3, row.name), value(k + 1, 4, indicatorValueText(row)));
+        cells.push(value(k + 1, 3, row.name), value(k + 1, 4, printedValue(row)));
       }
       j += span2;
     }

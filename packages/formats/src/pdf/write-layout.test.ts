@@ -3,10 +3,10 @@
  * the laid-out pages (everything inside the text area, nothing overlapping, reading order).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { type Disclosure, decodeDisclosure, type Indicator, type Project } from '@jixiao/core';
+import { type Disclosure, decodeDisclosure, type Indicator, type Project, printedValue } from '@jixiao/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../../../testdata/fixture.ts';
-import { indicatorValueText, PAGE, type Page, pageLabel, type Run } from './layout.ts';
+import { PAGE, type Page, pageLabel, type Run } from './layout.ts';
 import { breakLines, type FontMetrics, textWidth } from './layout-text.ts';
 import { layoutPdfPages, pdfFontMetrics } from './write.ts';
 
@@ -53,7 +53,7 @@ describe('breakLines', () => {
   });
 
   it('keeps numbers and indicator values whole', () => {
-    const values = fixture.projects.flatMap((p) => p.form.indicators.map(indicatorValueText));
+    const values = fixture.projects.flatMap((p) => p.form.indicators.map(printedValue));
     expect(values).toContain('≥4.00(次)');
     for (const v of values) if (v.startsWith('≥')) expect(breakLines(metrics, v, 130 - 8, 10.5)).toEqual([v]);
     expect(breakLines(metrics, '预算5850000.00元。', 80, 12)).toEqual(['预算', '5850000.00', '元。']);

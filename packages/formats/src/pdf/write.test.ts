@@ -6,10 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatYuan } from '@jixiao/core';
+import { formatYuan, printedValue } from '@jixiao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../../../testdata/fixture.ts';
-import { indicatorValueText } from './layout.ts';
 import { layoutPdfPages, pdfWriter } from './write.ts';
 
 const has = (tool: string) => spawnSync(tool, ['-v']).error === undefined;
@@ -146,7 +145,7 @@ describe.skipIf(!poppler)('the PDF under poppler', () => {
       expect(text).toContain(formatYuan(p.form.funds.annualTotal!));
       for (const ind of p.form.indicators) {
         expect(text).toContain(squash(ind.name));
-        expect(text).toContain(squash(indicatorValueText(ind)));
+        expect(text).toContain(squash(printedValue(ind)));
       }
       for (const s of p.explanation?.sections ?? [])
         expect(text).toContain(squash(`${s.number}、${s.title}`));
