@@ -9,6 +9,7 @@ export { displayWidth } from './import/text/lines.ts';
 export * from './model/indicator.ts';
 export * from './model/money.ts';
 export * from './model/schema.ts';
+export * from './model/workflow.ts';
 export { renderCatalogPage } from './review/catalog-page.ts';
 export { defineDisclosureRule, defineRule, renderMessage } from './review/define-rule.ts';
 export { countBySeverity, reviewDisclosure, sortFindings } from './review/engine.ts';

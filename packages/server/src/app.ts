@@ -21,6 +21,7 @@ import { revisionRoutes } from './routes/revisions.ts';
 import { userRoutes } from './routes/users.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { yearRoutes } from './routes/years.ts';
+import { webRoutes } from './web.ts';
 
 export type { AppEnv, ServerOptions } from './auth.ts';
 
@@ -90,5 +91,6 @@ export function createApp(database: Database, options: ServerOptions = {}): Open
   importRoutes(app, db);
   fileRoutes(app, db);
   publicRoutes(app, db);
+  if (options.webRoot !== undefined) webRoutes(app, options.webRoot);
   return app;
 }

@@ -67,6 +67,18 @@ describe(`sessions, cookies and CSRF (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'})`
     }
   });
 
+  it('tells the session without a 401: me when signed in, null when not', async () => {
+    const none = await call(w.app, null, 'GET', '/api/auth/session');
+    expect(none.status).toBe(200);
+    expect(await none.json()).toEqual({ me: null });
+    const s = await login(w.app, 'prepa1');
+    const some = await call(w.app, s, 'GET', '/api/auth/session');
+    expect(some.status).toBe(200);
+    const body = (await some.json()) as { me: { user: { username: string }; csrfToken: string } };
+    expect(body.me.user.username).toBe('prepa1');
+    expect(body.me.csrfToken).toBe(s.csrf);
+  });
+
   it('answers 401 without a session', async () => {
     const res = await call(w.app, null, 'GET', '/api/auth/me');
     expect(res.status).toBe(401);

@@ -24,6 +24,8 @@ export interface ServerOptions {
   allowedOrigins?: string[];
   /** send the cookie with `Secure`; default: when the request came over https */
   secureCookie?: boolean;
+  /** serve the built web app from this folder at `/` (main.ts: packages/web/dist); default: API only */
+  webRoot?: string;
 }
 
 export type AppEnv = {

@@ -5,6 +5,7 @@
 import { serve } from '@hono/node-server';
 import { DEMO_PASSWORD, openDatabase, ROLE_NAMES, seedDemo } from '@jixiao/store';
 import { createApp } from './app.ts';
+import { DEFAULT_WEB_ROOT } from './web.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const hostname = process.env.HOST;
@@ -28,10 +29,11 @@ if (demo) {
 const app = createApp(database, {
   trustProxy: process.env.JIXIAO_TRUST_PROXY === '1',
   allowedOrigins: (process.env.JIXIAO_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
+  webRoot: process.env.JIXIAO_WEB_ROOT ?? DEFAULT_WEB_ROOT,
 });
 
 const server = serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, (info) => {
-  console.log(`jixiao 已启动：http://localhost:${info.port}/api （接口说明 /api/docs）`);
+  console.log(`jixiao 已启动：http://localhost:${info.port}/ （接口 /api，说明 /api/docs）`);
 });
 
 let stopping = false;

@@ -301,6 +301,7 @@ export const CASES: {
 export const ELSEWHERE = {
   'POST /api/auth/login': 'auth.test.ts',
   'POST /api/auth/logout': 'auth.test.ts',
+  'GET /api/auth/session': 'auth.test.ts',
   'GET /api/public/publications/{id}': 'workflow.test.ts',
   // the matrix's world has no publication; files.test.ts publishes one and downloads it
   'GET /api/public/publications/{id}/export': 'files.test.ts',

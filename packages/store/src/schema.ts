@@ -4,6 +4,7 @@
  * so questions like "every 满意度 target ≥ 100% in the district" are one SQL query. Revisions are
  * immutable; `projects` points at the current one and carries a version for optimistic locking.
  */
+import { GRADES, PROJECT_STATUSES, ROLES } from '@jixiao/core';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -26,18 +27,7 @@ const money = (name: string) => numeric(name, { precision: 18, scale: 2 });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const ORG_KINDS = ['region', 'department', 'unit'] as const;
-export const ROLES = ['preparer', 'department_reviewer', 'finance_reviewer', 'admin'] as const;
-export const PROJECT_STATUSES = [
-  'draft',
-  'returned',
-  'submitted',
-  'department_approved',
-  'finance_review',
-  'approved',
-  'published',
-  'rejected',
-] as const;
-export const GRADES = ['优', '良', '中', '差'] as const;
+export { GRADES, PROJECT_STATUSES, ROLES };
 
 /** Region (finance bureau) → departments (主管部门) → budget units (预算单位). */
 export const organizations = pgTable(

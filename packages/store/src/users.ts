@@ -2,6 +2,7 @@
  * Users and their roles: 填报人 (preparer, of a unit), 部门审核 (department reviewer, of a
  * department), 财政审核 (finance reviewer, of a region) and 管理员 (admin, of a region).
  */
+import { ROLE_NAMES } from '@jixiao/core';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { type Actor, recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
@@ -20,12 +21,7 @@ export const ROLE_ORG_KIND: Record<Role, OrgKind> = {
   admin: 'region',
 };
 
-export const ROLE_NAMES: Record<Role, string> = {
-  preparer: '填报人',
-  department_reviewer: '部门审核',
-  finance_reviewer: '财政审核',
-  admin: '管理员',
-};
+export { ROLE_NAMES };
 
 /** A user as shown: never the password hash. */
 export interface User {

@@ -11,6 +11,7 @@
  */
 
 import type { Project } from '@jixiao/core';
+import { ACTION_NAMES, STATUS_NAMES, WORKFLOW_ACTIONS, type WorkflowAction } from '@jixiao/core';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from './audit.ts';
 import { recordAudit } from './audit.ts';
@@ -25,39 +26,7 @@ import { ROLE_NAMES, type Role } from './users.ts';
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export type Grade = (typeof GRADES)[number];
 
-export const WORKFLOW_ACTIONS = [
-  'submit',
-  'department_return',
-  'department_approve',
-  'send_to_finance',
-  'finance_return',
-  'finance_grade',
-  'publish',
-  'adjust',
-] as const;
-export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
-
-export const STATUS_NAMES: Record<ProjectStatus, string> = {
-  draft: '草稿',
-  returned: '已退回',
-  submitted: '已提交',
-  department_approved: '部门已审核',
-  finance_review: '财政审核中',
-  approved: '已批复',
-  published: '已公开',
-  rejected: '未通过',
-};
-
-export const ACTION_NAMES: Record<WorkflowAction, string> = {
-  submit: '提交',
-  department_return: '部门退回',
-  department_approve: '部门审核通过',
-  send_to_finance: '报送财政',
-  finance_return: '财政退回',
-  finance_grade: '财政评级',
-  publish: '公开',
-  adjust: '调整',
-};
+export { ACTION_NAMES, STATUS_NAMES, WORKFLOW_ACTIONS, type WorkflowAction };
 
 interface Step {
   from: readonly ProjectStatus[];

@@ -45,6 +45,14 @@ const meRoute = createRoute({
   responses: { 200: jsonResponse(Me, '当前用户'), ...errorResponses(401) },
 });
 
+const sessionRoute = createRoute({
+  method: 'get',
+  path: '/api/auth/session',
+  tags: ['登录'],
+  summary: '当前会话：已登录时同 /api/auth/me，未登录时 me 为 null（不报 401，供网页端启动时询问）',
+  responses: { 200: jsonResponse(z.object({ me: Me.nullable() }), '当前会话') },
+});
+
 export function authRoutes(app: OpenAPIHono<AppEnv>, db: Db, options: ServerOptions): void {
   app.openapi(loginRoute, async (c) => {
     const { username, password } = c.req.valid('json');
@@ -64,6 +72,11 @@ export function authRoutes(app: OpenAPIHono<AppEnv>, db: Db, options: ServerOpti
     if (token) await logout(db, token);
     clearSessionCookie(c);
     return c.json({ ok: true as const }, 200);
+  });
+
+  app.openapi(sessionRoute, async (c) => {
+    const session = c.get('session');
+    return c.json({ me: session ? await meBody(db, session) : null }, 200);
   });
 
   app.openapi(meRoute, async (c) => {
