@@ -13,7 +13,9 @@ import { createApp } from '@jixiao/server';
 import { openDatabase, seedDemo } from '@jixiao/store';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
-export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../dist');
+/** The built app: `dist/`, or `JIXIAO_WEB_ROOT` (a build made with `JIXIAO_WEB_OUT`). */
+export const WEB_ROOT =
+  process.env.JIXIAO_WEB_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '../dist');
 export const RESULTS = join(dirname(fileURLToPath(import.meta.url)), '../../../test-results');
 export const CHROMIUM = process.env.JIXIAO_CHROMIUM ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'demo1234';
