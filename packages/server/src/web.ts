@@ -36,16 +36,16 @@ export function webRoutes(app: OpenAPIHono<AppEnv>, root: string = DEFAULT_WEB_R
     return false;
   }
   const index = readFileSync(indexFile, 'utf8');
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
-        c.header('X-Content-Type-Options', 'nosniff');
-      },
-    }),
-  );
+  // serveStatic builds its response before `onFound` runs, so headers are set on the way out
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) {
+      c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+      c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    }
+  });
+  // the build writes .br and .gz beside each script and stylesheet (vite.config.ts)
+  app.use('/assets/*', serveStatic({ root, precompressed: true }));
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/')) return next();
     for (const [k, v] of Object.entries(PAGE_HEADERS)) c.header(k, v);
