@@ -14,7 +14,8 @@
  * Then the formats part (`formats-pdf.ts`, `formats-pdf-read.ts`: PDF export and import), and the
  * server part (`server.ts`): the real API over HTTP on PGlite and PostgreSQL beside a bare
  * hono route, and importing 1,000 projects through the store. Its server stays on the bench's core;
- * the load generator is a child process on another core.
+ * the load generator is a child process on another core. Last the web part (`web.ts`): the first
+ * route's JavaScript and the editor's opening time in Debian chromium.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { type Disclosure, decodeDisclosure, importDisclosureText, reviewDisclosure } from '@jixiao/core';
 import { BENCH_CPU, fmt, mib, peakRss, pinToOneCore, printTable, type Row, ratio } from './report.ts';
 import { runServerBench } from './server.ts';
+import { runWebBench } from './web.ts';
 
 const PROJECTS = 1000;
 const TARGET_IMPORT_MB_S = 20;
@@ -169,7 +171,7 @@ function oneCoreNote(): string {
     : 'not pinned (no taskset); single-threaded';
 }
 
-/** `JIXIAO_BENCH_ONLY=core|formats|server` runs one part (all by default). */
+/** `JIXIAO_BENCH_ONLY=core|formats|server|web` runs one part (all by default). */
 const only = process.env.JIXIAO_BENCH_ONLY;
 if (!only || only === 'core') {
   try {
@@ -180,6 +182,7 @@ if (!only || only === 'core') {
 }
 if (!only || only === 'formats') runFormatsBenches();
 if (!only || only === 'server') await runServerBench({ cpu: process.env.JIXIAO_BENCH_PINNED ? CPU : null });
+if (!only || only === 'web') await runWebBench();
 process.exitCode = 0;
 
 /**

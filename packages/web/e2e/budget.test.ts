@@ -10,7 +10,7 @@ describe('the built web app', () => {
   });
 
   it('loads at most 400 kB of gzipped JavaScript before any page shows; charts and the document renderer come later', () => {
-    const weights = routeWeights(WEB_ROOT);
+    const weights = routeWeights(WEB_ROOT).pages;
     expect(weights.length).toBeGreaterThanOrEqual(9);
     for (const w of weights) {
       expect(w.gzipBytes, `${w.page}: ${w.files.join(', ')}`).toBeLessThanOrEqual(FIRST_ROUTE_BUDGET_BYTES);

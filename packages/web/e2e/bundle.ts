@@ -24,8 +24,11 @@ export interface RouteWeight {
   files: string[];
 }
 
-/** The first-visit JavaScript of every page of the build in `dist`, heaviest first. */
-export function routeWeights(dist: string): RouteWeight[] {
+/**
+ * The first-visit JavaScript of every page of the build in `dist`, heaviest first, and of the app
+ * shell alone (the entry and its static imports).
+ */
+export function routeWeights(dist: string): { shell: RouteWeight; pages: RouteWeight[] } {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<
     string,
     Chunk
@@ -42,13 +45,16 @@ export function routeWeights(dist: string): RouteWeight[] {
     return seen;
   };
   const gz = (file: string) => statSync(join(dist, `${file}.gz`)).size;
-  return (entry.dynamicImports ?? [])
+  const weigh = (keys: string[]) => {
+    const files = [...closure(keys)].map((k) => (manifest[k] as Chunk).file);
+    return { files, gzipBytes: files.reduce((sum, f) => sum + gz(f), 0) };
+  };
+  const shell = { page: '(app shell)', ...weigh([entryKey]) };
+  const pages = (entry.dynamicImports ?? [])
     .filter((key) => key.startsWith('src/pages/'))
-    .map((page) => {
-      const files = [...closure([entryKey, page])].map((k) => (manifest[k] as Chunk).file);
-      return { page, files, gzipBytes: files.reduce((sum, f) => sum + gz(f), 0) };
-    })
+    .map((page) => ({ page, ...weigh([entryKey, page]) }))
     .sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return { shell, pages };
 }
 
 /** The issue's budget for the first route: 400 kB of JavaScript, gzipped. */
