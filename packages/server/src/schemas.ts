@@ -141,7 +141,13 @@ export const ProjectDetail = z
 export const Saved = z.object({ version: z.number(), revision: z.number() }).openapi('Saved');
 
 export const Revision = z
-  .object({ number: z.number(), createdAt: z.string(), createdBy: z.number().nullable(), note: z.string() })
+  .object({
+    number: z.number(),
+    createdAt: z.string(),
+    createdBy: z.number().nullable(),
+    createdByName: z.string().nullable(),
+    note: z.string(),
+  })
   .openapi('Revision');
 
 export const Diff = z
@@ -158,6 +164,7 @@ export const Comment = z
     revision: z.number(),
     path: z.string(),
     authorId: z.number(),
+    authorName: z.string(),
     body: z.string(),
     createdAt: z.string(),
     resolvedAt: z.string().nullable(),

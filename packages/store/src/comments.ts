@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
 import { notFound, StoreError } from './errors.ts';
-import { comments, projects, revisions } from './schema.ts';
+import { comments, projects, revisions, users } from './schema.ts';
 
 const MAX_BODY = 10_000;
 const MAX_PATH = 500;
@@ -48,7 +48,7 @@ export async function addComment(
 }
 
 /**
- * A project's comments, oldest first, with the revision number each was made on.
+ * A project's comments, oldest first, with the revision number each was made on and its author's name.
  *
  * @throws StoreError NOT_FOUND when the project does not exist
  */
@@ -61,6 +61,7 @@ export async function listComments(
     revision: number;
     path: string;
     authorId: number;
+    authorName: string;
     body: string;
     createdAt: string;
     resolvedAt: string | null;
@@ -72,12 +73,14 @@ export async function listComments(
       revision: revisions.number,
       path: comments.path,
       authorId: comments.authorId,
+      authorName: users.displayName,
       body: comments.body,
       createdAt: comments.createdAt,
       resolvedAt: comments.resolvedAt,
     })
     .from(comments)
     .innerJoin(revisions, eq(revisions.id, comments.revisionId))
+    .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.projectId, projectId))
     .orderBy(asc(comments.id));
   if (rows.length === 0) {

@@ -132,10 +132,10 @@ describe(`revisions of a project (${ON_POSTGRES ? 'PostgreSQL' : 'PGlite'})`, ()
     await saveRevision(db, { projectId: id, baseVersion: 2, project: p3, actor: world.reviewer });
 
     const revs = await listRevisions(db, id);
-    expect(revs.map((r) => [r.number, r.note, r.createdBy])).toEqual([
-      [1, '导入', world.userId],
-      [2, '加时效指标', world.userId],
-      [3, '', world.reviewer.userId],
+    expect(revs.map((r) => [r.number, r.note, r.createdBy, r.createdByName])).toEqual([
+      [1, '导入', world.userId, '编报人'],
+      [2, '加时效指标', world.userId, '编报人'],
+      [3, '', world.reviewer.userId, '审核人'],
     ]);
     expect(revs[0]?.createdAt).toMatch(/Z$/);
 

@@ -4,25 +4,29 @@ import type { Db } from './db.ts';
 import { type Change, diffProjects } from './diff.ts';
 import { notFound } from './errors.ts';
 import { loadRevisions } from './revision-rows.ts';
-import { projects, revisions } from './schema.ts';
+import { projects, revisions, users } from './schema.ts';
 
 /**
- * The revisions of a project, oldest first.
+ * The revisions of a project, oldest first, with who made each (null for an import without a user).
  *
  * @throws StoreError NOT_FOUND when the project does not exist
  */
 export async function listRevisions(
   db: Db,
   projectId: number,
-): Promise<{ number: number; createdAt: string; createdBy: number | null; note: string }[]> {
+): Promise<
+  { number: number; createdAt: string; createdBy: number | null; createdByName: string | null; note: string }[]
+> {
   const rows = await db
     .select({
       number: revisions.number,
       createdAt: revisions.createdAt,
       createdBy: revisions.createdBy,
+      createdByName: users.displayName,
       note: revisions.note,
     })
     .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.createdBy))
     .where(eq(revisions.projectId, projectId))
     .orderBy(asc(revisions.number));
   if (rows.length === 0) {
