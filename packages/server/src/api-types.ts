@@ -5,6 +5,8 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { ErrorBody, ErrorCode } from './errors.ts';
+import type { IndicatorSuggestion as IndicatorSuggestionSchema } from './routes/suggestions.ts';
+import type { BudgetYear as BudgetYearSchema } from './routes/years.ts';
 import type * as S from './schemas.ts';
 
 export type { ErrorCode };
@@ -29,6 +31,8 @@ export type Transition = z.output<typeof S.Transition>;
 export type DepartmentSummary = z.output<typeof S.Summary>;
 export type PublicationInfo = z.output<typeof S.PublicationInfo>;
 export type Publication = z.output<typeof S.Publication>;
+export type IndicatorSuggestion = z.output<typeof IndicatorSuggestionSchema>;
+export type BudgetYear = z.output<typeof BudgetYearSchema>;
 
 /** Every error body: `{ error: { code, message, fields?, details? } }`. */
 export type ApiErrorBody = z.output<typeof ErrorBody>;

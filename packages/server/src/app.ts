@@ -18,6 +18,7 @@ import { orgRoutes } from './routes/orgs.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicRoutes } from './routes/public.ts';
 import { revisionRoutes } from './routes/revisions.ts';
+import { suggestionRoutes } from './routes/suggestions.ts';
 import { userRoutes } from './routes/users.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { yearRoutes } from './routes/years.ts';
@@ -85,6 +86,7 @@ export function createApp(database: Database, options: ServerOptions = {}): Open
   userRoutes(app, db);
   projectRoutes(app, db);
   revisionRoutes(app, db);
+  suggestionRoutes(app, db);
   commentRoutes(app, db);
   workflowRoutes(app, db);
   departmentRoutes(app, db);

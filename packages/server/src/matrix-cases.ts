@@ -161,6 +161,11 @@ export const CASES: {
     ],
   },
   {
+    route: 'GET /api/indicator-suggestions',
+    req: () => ['GET', '/api/indicator-suggestions?q=满意&limit=5'],
+    expect: all(200, 200),
+  },
+  {
     // CSV: the cheapest writer; files.test.ts downloads every format
     route: 'GET /api/projects/{id}/export',
     req: (t) => ['GET', `/api/projects/${t.project}/export?format=csv`],

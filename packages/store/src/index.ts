@@ -16,5 +16,6 @@ export * from './revisions.ts';
 export * as schema from './schema.ts';
 export { GRADES, ORG_KINDS, PROJECT_STATUSES, ROLES } from './schema.ts';
 export * from './sessions.ts';
+export * from './suggestions.ts';
 export * from './users.ts';
 export * from './workflow.ts';

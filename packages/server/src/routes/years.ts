@@ -6,7 +6,7 @@ import { errorResponses } from '../errors.ts';
 import { can } from '../policies.ts';
 import { IdParams, jsonBody, jsonResponse, Year } from '../schemas.ts';
 
-const BudgetYear = z
+export const BudgetYear = z
   .object({ regionId: z.number(), year: z.number(), open: z.boolean() })
   .openapi('BudgetYear');
 
