@@ -7,6 +7,7 @@ export * from './import/diagnostics.ts';
 export { importDisclosureText, type TextImportOptions } from './import/text/importer.ts';
 export { displayWidth } from './import/text/lines.ts';
 export * from './model/indicator.ts';
+export * from './model/labels.ts';
 export * from './model/money.ts';
 export * from './model/schema.ts';
 export * from './model/workflow.ts';
