@@ -2,10 +2,11 @@
  * The app's pages. Each page is its own chunk (`lazy`), so the first route loads only the shell,
  * antd's basics and the page itself; the editor, charts and the public document come when visited.
  */
-import { Result, Spin } from 'antd';
+import { Result } from 'antd';
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation, useRouteError } from 'react-router';
 import { useAuth } from './auth.tsx';
+import { Loading } from './components/Loading.tsx';
 import { AppShell } from './layout/AppShell.tsx';
 
 const page = (load: () => Promise<{ default: ComponentType }>) => {
@@ -16,15 +17,6 @@ const page = (load: () => Promise<{ default: ComponentType }>) => {
     </Suspense>
   );
 };
-
-export function Loading({ tip = '正在加载…' }: { tip?: string }) {
-  return (
-    <div style={{ padding: 48, textAlign: 'center' }} role="status" aria-live="polite">
-      <Spin />
-      <div style={{ marginTop: 8, color: '#888' }}>{tip}</div>
-    </div>
-  );
-}
 
 /** Pages behind the sign-in: without a session, go to /login and come back after. */
 function SignedIn({ children }: { children: ReactNode }) {

@@ -52,7 +52,7 @@ export function ExportMenu({ target, label = '下载' }: { target: ExportTarget;
         })),
       }}
     >
-      <Button icon={<DownloadOutlined />} aria-haspopup="menu">
+      <Button icon={<DownloadOutlined aria-hidden />} aria-haspopup="menu">
         {label}
       </Button>
     </Dropdown>

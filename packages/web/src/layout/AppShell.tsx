@@ -39,29 +39,29 @@ export function AppShell({ children }: { children: ReactNode }) {
       <a className="jx-skip-link" href="#main">
         跳到主要内容
       </a>
-      <Layout.Header
-        className="jx-no-print"
-        style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', paddingInline: 16 }}
-      >
-        <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap', color: '#b7312c' }}>
-          绩效目标管理
-        </Typography.Text>
-        <nav aria-label="主菜单" style={{ flex: 1, minWidth: 0 }}>
-          <Menu mode="horizontal" selectedKeys={selected} items={items} style={{ borderBottom: 'none' }} />
-        </nav>
-        <Space>
-          <Typography.Text type="secondary" data-testid="whoami">
-            {me.organization.name} · {me.user.displayName}（{me.user.roleName}）
+      {/* the header's own style would override .jx-no-print's display: the layout is on an inner div */}
+      <Layout.Header className="jx-no-print" style={{ background: '#fff', paddingInline: 16 }}>
+        <div style={{ display: 'flex', alignItems: 'center', gap: 16, height: '100%' }}>
+          <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap', color: '#b7312c' }}>
+            绩效目标管理
           </Typography.Text>
-          <Button
-            onClick={async () => {
-              await logout();
-              navigate('/login');
-            }}
-          >
-            退出
-          </Button>
-        </Space>
+          <nav aria-label="主菜单" style={{ flex: 1, minWidth: 0 }}>
+            <Menu mode="horizontal" selectedKeys={selected} items={items} style={{ borderBottom: 'none' }} />
+          </nav>
+          <Space>
+            <Typography.Text type="secondary" data-testid="whoami">
+              {me.organization.name} · {me.user.displayName}（{me.user.roleName}）
+            </Typography.Text>
+            <Button
+              onClick={async () => {
+                await logout();
+                navigate('/login');
+              }}
+            >
+              退出
+            </Button>
+          </Space>
+        </div>
       </Layout.Header>
       <Layout.Content id="main" tabIndex={-1} style={{ padding: 16 }}>
         {children}
