@@ -106,7 +106,9 @@ export async function runWebBench(): Promise<void> {
     for (const p of problems) console.log(`note: page problem: ${p}`);
   } catch (e) {
     printTable(rows);
-    console.log(`web bench: the editor could not be timed: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+    console.log(
+      `web bench: the editor could not be timed: ${e instanceof Error ? e.message.split('\n')[0] : e}`,
+    );
   } finally {
     await browser.close();
     await app.close();

@@ -15,7 +15,13 @@ export async function listRevisions(
   db: Db,
   projectId: number,
 ): Promise<
-  { number: number; createdAt: string; createdBy: number | null; createdByName: string | null; note: string }[]
+  {
+    number: number;
+    createdAt: string;
+    createdBy: number | null;
+    createdByName: string | null;
+    note: string;
+  }[]
 > {
   const rows = await db
     .select({
