@@ -12,6 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FIRST_ROUTE_BUDGET_BYTES, routeWeights } from '../packages/web/e2e/bundle.ts';
@@ -35,7 +36,9 @@ const kb = (bytes: number) => `${fmt(bytes / 1000)} kB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 export async function runWebBench(): Promise<void> {
-  console.log(`\njixiao web bench — the built app (${WEB_ROOT}) in Debian chromium, headless`);
+  console.log(
+    `\njixiao web bench — the built app (${WEB_ROOT}) in Debian chromium, headless, server and browser on ${cpuList()}`,
+  );
   if (!existsSync(join(WEB_ROOT, '.vite/manifest.json'))) {
     const built = spawnSync('npm', ['run', 'build', '-w', '@jixiao/web'], { stdio: 'ignore' });
     if (built.status !== 0) return console.log('web bench could not run: the app did not build');
@@ -80,7 +83,12 @@ export async function runWebBench(): Promise<void> {
         throw new Error(`the editor shows ${count} indicator rows, not ${INDICATORS}`);
       await names.nth(INDICATORS - 1).isEditable();
     };
-    const workspaceReady = () => page.getByRole('heading', { level: 1 }).first().waitFor();
+    // the workspace is ready when its first card (the preparer's drafts, with their count) shows
+    const workspaceReady = () =>
+      page
+        .getByRole('region', { name: /待填报/ })
+        .getByText(/个项目/)
+        .waitFor();
     const editor: number[] = [];
     const workspace: number[] = [];
     for (let i = 0; i < WARMUP + SAMPLES; i++) {
@@ -133,6 +141,13 @@ async function hundredIndicatorProject(url: string): Promise<number> {
   };
   const created = await call<{ id: number }>('POST', '/api/projects', { year: detail.year, project });
   return created.id;
+}
+
+/** The cores this process may run on (`taskset -p`), or how many there are. */
+function cpuList(): string {
+  const out = spawnSync('taskset', ['-cp', String(process.pid)], { encoding: 'utf8' });
+  const list = out.stdout?.split(':')[1]?.trim();
+  return list ? `cores ${list}` : `${os.cpus().length} cores`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runWebBench();

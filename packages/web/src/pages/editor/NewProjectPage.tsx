@@ -3,12 +3,15 @@
  * open for compiling (`?year=` chooses another), saved as a new draft project.
  */
 import { Result, Select, Space, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router';
 import type { BudgetYear } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useBudgetYears } from '../../years.ts';
-import { ProjectEditor } from './ProjectEditor.tsx';
+
+/** The editor (with the rules it runs) loads after the page's year picker shows. */
+const ProjectEditor = lazy(() => import('./ProjectEditor.tsx').then((m) => ({ default: m.ProjectEditor })));
 
 /** The years one may create a project in: the open ones listed, and next year (unlisted = open). */
 /** The years a project can be created in: the open listed years and next year (unless closed). */
@@ -52,7 +55,9 @@ export default function NewProjectPage() {
         <Typography.Text type="secondary">{me.organization.name}</Typography.Text>
       </Space>
       {/* a new year is a new blank form: the key starts the editor afresh */}
-      <ProjectEditor key={year} detail={null} create={{ year }} editable />
+      <Suspense fallback={<Loading tip="正在加载申报表…" />}>
+        <ProjectEditor key={year} detail={null} create={{ year }} editable />
+      </Suspense>
     </div>
   );
 }
