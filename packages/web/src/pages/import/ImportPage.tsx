@@ -33,6 +33,7 @@ import {
   type Organization,
 } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
+import { fieldLabel } from '../../fieldNames.ts';
 import { fenToWan, showWan, sumFen } from '../../format.ts';
 import { TemplateDownload } from '../department/TemplateDownload.tsx';
 
@@ -452,12 +453,12 @@ function PreviewResult({
         {preview.diagnostics.length === 0 ? (
           <Typography.Text type="secondary">读取时没有提示。</Typography.Text>
         ) : (
-          <DiagnosticsTable diagnostics={preview.diagnostics} />
+          <DiagnosticsTable diagnostics={preview.diagnostics} read={d.projects} />
         )}
       </Card>
 
       <Card title={`审核发现（${preview.findings.length} 条）`}>
-        <FindingsTable findings={preview.findings} projects={projects} />
+        <FindingsTable findings={preview.findings} projects={projects} read={d.projects} />
       </Card>
     </Space>
   );
@@ -474,7 +475,14 @@ const PLACE_NAMES: Record<string, string> = {
   ruleId: '规则',
 };
 
-function DiagnosticsTable({ diagnostics }: { diagnostics: Diagnostic[] }) {
+function DiagnosticsTable({
+  diagnostics,
+  read,
+}: {
+  diagnostics: Diagnostic[];
+  /** the projects as read, when there are any: a field path is then named as the form names it */
+  read?: DisclosureJson['projects'];
+}) {
   // every field beyond code/severity/message names where: one column each, in a stable order
   const places = useMemo(() => {
     const keys = new Set<string>();
@@ -501,8 +509,19 @@ function DiagnosticsTable({ diagnostics }: { diagnostics: Diagnostic[] }) {
       title: PLACE_NAMES[k] ?? k,
       dataIndex: k,
       width: k === 'field' ? 220 : 90,
-      render: (v: unknown) =>
-        v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v),
+      render: (v: unknown) => {
+        if (v === undefined || v === null) return '';
+        if (typeof v === 'object') return JSON.stringify(v);
+        const at = k === 'field' && read ? /^projects\[(\d+)\]\.?/.exec(String(v)) : null;
+        if (!at || !read) return String(v);
+        const project = read[Number(at[1])];
+        return (
+          <span title={String(v)}>
+            {project ? `${project.form.name} · ` : ''}
+            {fieldLabel(String(v).slice(at[0].length), project)}
+          </span>
+        );
+      },
     })),
   ];
   return (
@@ -515,7 +534,16 @@ function DiagnosticsTable({ diagnostics }: { diagnostics: Diagnostic[] }) {
   );
 }
 
-function FindingsTable({ findings, projects }: { findings: Finding[]; projects: ReadProject[] }) {
+function FindingsTable({
+  findings,
+  projects,
+  read,
+}: {
+  findings: Finding[];
+  projects: ReadProject[];
+  /** the projects as read, to name rows by their indicator and section names */
+  read: DisclosureJson['projects'];
+}) {
   if (findings.length === 0) return <Typography.Text type="secondary">审核没有发现问题。</Typography.Text>;
   const columns: ColumnsType<Finding & { key: number }> = [
     { title: '级别', dataIndex: 'severity', width: 80, render: (s: string) => <SeverityTag severity={s} /> },
@@ -536,7 +564,16 @@ function FindingsTable({ findings, projects }: { findings: Finding[]; projects: 
       dataIndex: 'path',
       key: 'path',
       width: 260,
-      render: (p: string) => <Typography.Text type="secondary">{p}</Typography.Text>,
+      // the field as the form names it (指标「…」· 指标值); the raw path for programs, on hover
+      render: (p: string) => {
+        const i = /^projects\[(\d+)\]\.?/.exec(p);
+        const label = i ? fieldLabel(p.slice(i[0].length), read[Number(i[1])]) : p;
+        return (
+          <Typography.Text type="secondary" title={p}>
+            {label}
+          </Typography.Text>
+        );
+      },
     },
   ];
   return (

@@ -24,8 +24,8 @@ import {
 } from 'antd';
 import { type MutableRefObject, type RefObject, useMemo, useRef } from 'react';
 import { api, type Comment, type Finding, type ProjectDetail } from '../../api.ts';
+import { fieldLabel, fieldOptions } from '../../fieldNames.ts';
 import { showTime } from '../../format.ts';
-import { fieldLabel, fieldOptions } from './fieldNames.ts';
 
 const SEVERITIES = [
   { key: 'error', name: '错误', color: 'error' },

@@ -7,8 +7,8 @@ import { Alert, Card, Empty, Form, Select, Space, Table, Tag, Typography } from 
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Diff, type ProjectJson, type Revision } from '../../api.ts';
+import { fieldLabel, type RowLike, valueText } from '../../fieldNames.ts';
 import { showTime, showYuan } from '../../format.ts';
-import { fieldLabel, type RowLike, valueText } from './fieldNames.ts';
 import { useProjectDetail } from './queries.ts';
 
 type Change = Diff['changes'][number];

@@ -9,7 +9,7 @@ import {
   INDICATOR_FIELD_LABELS as INDICATOR_LABELS,
   SECTION_FIELD_LABELS as SECTION_LABELS,
 } from '@jixiao/core';
-import type { ProjectJson } from '../../api.ts';
+import type { ProjectJson } from './api.ts';
 
 export type RowLike = { name?: unknown; title?: unknown; number?: unknown } | null | undefined;
 
