@@ -111,6 +111,8 @@ describe.skipIf(!HAVE_CHROMIUM)('labels, keyboard and focus', () => {
       ['bumen', `/projects/${draft.id}?tab=revisions`],
       ['bumen', `/departments/${draft.departmentId}`],
       ['bumen', '/import'],
+      ['caizheng', '/departments'],
+      ['admin', '/import'],
     ];
     const found: Record<string, string[]> = {};
     let scanned = 0;

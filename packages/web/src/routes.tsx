@@ -59,6 +59,7 @@ export const router = createBrowserRouter([
       { path: 'projects', element: page(() => import('./pages/projects/ProjectList.tsx')) },
       { path: 'projects/new', element: page(() => import('./pages/editor/NewProjectPage.tsx')) },
       { path: 'projects/:id', element: page(() => import('./pages/review/ProjectPage.tsx')) },
+      { path: 'departments', element: page(() => import('./pages/department/DepartmentIndex.tsx')) },
       { path: 'departments/:id', element: page(() => import('./pages/department/DepartmentPage.tsx')) },
       { path: 'import', element: page(() => import('./pages/import/ImportPage.tsx')) },
       { path: '*', element: <Result status="404" title="页面不存在" /> },

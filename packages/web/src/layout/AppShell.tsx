@@ -16,17 +16,22 @@ export function AppShell({ children }: { children: ReactNode }) {
     ...(me.user.role === 'preparer'
       ? [{ key: '/projects/new', label: <Link to="/projects/new">新建项目</Link> }]
       : []),
-    ...(departmentId !== null
+    // the department pages are for its reviewers (the server refuses preparers); finance and the
+    // admin see every department of the region
+    ...(departmentId !== null && me.user.role === 'department_reviewer'
       ? [
           {
             key: `/departments/${departmentId}`,
             label: <Link to={`/departments/${departmentId}`}>部门汇总</Link>,
           },
+          { key: '/import', label: <Link to="/import">导入</Link> },
         ]
       : []),
-    ...(me.user.role === 'department_reviewer' || me.user.role === 'preparer'
-      ? [{ key: '/import', label: <Link to="/import">导入</Link> }]
+    ...(me.user.role === 'finance_reviewer' || me.user.role === 'admin'
+      ? [{ key: '/departments', label: <Link to="/departments">部门汇总</Link> }]
       : []),
+    // the admin imports into any department of the region (the page asks which)
+    ...(me.user.role === 'admin' ? [{ key: '/import', label: <Link to="/import">导入</Link> }] : []),
     { key: '/public', label: <Link to="/public">公开查询</Link> },
   ];
   const selected = items

@@ -130,7 +130,19 @@ export default function ProjectList() {
       render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name || '（未命名项目）'}</Link>,
     },
     { title: '单位', dataIndex: 'unitName', key: 'unit', ellipsis: { showTitle: true } },
-    { title: '部门', dataIndex: 'departmentName', key: 'department', ellipsis: { showTitle: true } },
+    {
+      title: '部门',
+      dataIndex: 'departmentName',
+      key: 'department',
+      ellipsis: { showTitle: true },
+      // reviewers, finance and the admin open the department's summary from here
+      render: (name: string, p) =>
+        me.user.role === 'preparer' ? (
+          name
+        ) : (
+          <Link to={`/departments/${p.departmentId}?year=${p.year}`}>{name}</Link>
+        ),
+    },
     { title: '年度', dataIndex: 'year', key: 'year', width: 72 },
     {
       title: '状态',
