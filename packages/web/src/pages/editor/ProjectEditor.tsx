@@ -8,7 +8,7 @@
 import { Alert, App, Button, ConfigProvider, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api, type ProjectDetail, type Saved } from '../../api.ts';
+import { ApiError, api, type ProjectDetail, type ProjectJson, type Saved } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { showTime } from '../../format.ts';
 import { BasicFacts, Goals } from './BasicFacts.tsx';
@@ -45,6 +45,12 @@ export interface ProjectEditorProps {
   onDirtyChange?: (dirty: boolean) => void;
   /** scroll to and highlight the field of a finding or comment path like `form.indicators[3]` */
   focusPath?: string | null;
+  /**
+   * Finance perfecting the targets directly (良「直接完善」): the form is editable but not saved
+   * here — the page sends the edited project with the grade. Called with the edited project as
+   * JSON, or null while nothing is changed.
+   */
+  onPerfect?: (project: ProjectJson | null) => void;
 }
 
 /** Rows of a restored draft get fresh keys (the page's counter started again). */
@@ -65,7 +71,10 @@ export function ProjectEditor({
   onSaved,
   onDirtyChange,
   focusPath,
+  onPerfect,
 }: ProjectEditorProps) {
+  /** saved by the page with a grade, not by this editor */
+  const perfecting = onPerfect !== undefined;
   const { me } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -191,6 +200,9 @@ export function ProjectEditor({
   useEffect(() => {
     onDirtyChange?.(dirty);
   }, [dirty, onDirtyChange]);
+  useEffect(() => {
+    onPerfect?.(dirty ? toWire(state.draft) : null);
+  }, [dirty, state.draft, onPerfect]);
 
   // ---- a newer version from the page (after our save it is ours: nothing to do)
   const [newer, setNewer] = useState<number | null>(null);
@@ -291,7 +303,7 @@ export function ProjectEditor({
 
   // Ctrl+S / ⌘S
   useEffect(() => {
-    if (!editable) return;
+    if (!editable || perfecting) return;
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
         e.preventDefault();
@@ -301,7 +313,7 @@ export function ProjectEditor({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editable, detail, save, message]);
+  }, [editable, perfecting, detail, save, message]);
 
   const fetchLatest = async () => {
     if (!detail) return null;
@@ -439,7 +451,19 @@ export function ProjectEditor({
           </article>
         </div>
         <aside className="jx-editor-side" aria-label={editable ? '保存与检查' : '审核发现'}>
-          {editable && (
+          {editable && perfecting && (
+            <Alert
+              type="info"
+              showIcon
+              message="财政直接完善"
+              description={
+                dirty
+                  ? '修改将在评级「良」时作为新修订保存，然后批复。'
+                  : '在此修改绩效目标，再点「财政评级」选「良」，修改随评级一并保存。'
+              }
+            />
+          )}
+          {editable && !perfecting && (
             <div className="jx-savebar">
               <Button
                 type="primary"

@@ -4,10 +4,22 @@
  * by the unit while draft or returned), 审核 (findings and field comments), 流转记录, 修订对比.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Result, Space, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Descriptions,
+  Result,
+  Space,
+  Switch,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, type ProjectDetail } from '../../api.ts';
+import { ApiError, type ProjectDetail, type ProjectJson } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { ExportMenu } from '../../components/ExportMenu.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -110,6 +122,11 @@ function ProjectView({
   );
 
   const editable = !viewingOld && detail.actions.includes('submit');
+  // finance may grade 良 with the targets as it perfected them: the form opens for editing, and the
+  // edited project goes with the grade (saved as a new revision, then approved)
+  const canPerfect = !viewingOld && detail.actions.includes('finance_grade');
+  const [perfecting, setPerfecting] = useState(false);
+  const [perfected, setPerfected] = useState<ProjectJson | null>(null);
   const canComment = me.user.role !== 'admin';
   const form = detail.project.form;
   const errors = detail.findings.filter((f) => f.severity === 'error').length;
@@ -171,7 +188,15 @@ function ProjectView({
             />
           </div>
           <Space wrap style={{ justifyContent: 'flex-end' }}>
-            <WorkflowActions detail={detail} dirty={dirty} />
+            <WorkflowActions
+              detail={detail}
+              dirty={dirty && !perfecting}
+              perfected={perfecting ? perfected : null}
+              onDone={() => {
+                setPerfecting(false);
+                setPerfected(null);
+              }}
+            />
             <ExportMenu
               target={{
                 kind: 'project',
@@ -201,10 +226,24 @@ function ProjectView({
               label: '申报表',
               children: (
                 <Suspense fallback={<Loading tip="正在加载申报表…" />}>
+                  {canPerfect && (
+                    <div style={{ margin: '8px 0' }}>
+                      <Switch
+                        id="perfect-switch"
+                        checked={perfecting}
+                        onChange={(on) => {
+                          setPerfecting(on);
+                          if (!on) setPerfected(null);
+                        }}
+                      />{' '}
+                      <label htmlFor="perfect-switch">财政直接完善申报表（评「良」时随评级保存）</label>
+                    </div>
+                  )}
                   <ProjectEditor
-                    key={`${detail.id}-${detail.revision}`}
+                    key={`${detail.id}-${detail.revision}-${perfecting ? 'perfect' : 'view'}`}
                     detail={detail}
-                    editable={editable}
+                    editable={editable || perfecting}
+                    {...(perfecting ? { onPerfect: setPerfected } : {})}
                     focusPath={focusPath}
                     onDirtyChange={setDirty}
                     onSaved={() => {

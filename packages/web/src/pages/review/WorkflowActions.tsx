@@ -13,9 +13,9 @@ import {
   type WorkflowAction,
 } from '@jixiao/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Radio, Space, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Radio, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, type ProjectDetail } from '../../api.ts';
+import { ApiError, api, type ProjectDetail, type ProjectJson } from '../../api.ts';
 
 /** Actions that need a reason, and how the reason is asked for. */
 const OPINION: Record<WorkflowAction, { label: string; required: boolean; placeholder: string }> = {
@@ -52,17 +52,20 @@ interface Result {
 export function WorkflowActions({
   detail,
   dirty,
+  perfected = null,
   onDone,
 }: {
   detail: ProjectDetail;
   /** the editor has unsaved changes: 提交 waits for a save */
   dirty: boolean;
+  /** finance's edits to the targets (直接完善), sent with a 良 when the reviewer keeps them */
+  perfected?: ProjectJson | null;
   onDone?: (action: WorkflowAction, result: Result) => void;
 }) {
   const { message } = App.useApp();
   const client = useQueryClient();
   const [action, setAction] = useState<WorkflowAction | null>(null);
-  const [form] = Form.useForm<{ opinion?: string; grade?: Grade }>();
+  const [form] = Form.useForm<{ opinion?: string; grade?: Grade; withPerfected?: boolean }>();
   const grade = Form.useWatch('grade', form);
 
   const refresh = () =>
@@ -72,7 +75,7 @@ export function WorkflowActions({
     ]);
 
   const mutation = useMutation({
-    mutationFn: (body: { action: WorkflowAction; opinion?: string; grade?: Grade }) =>
+    mutationFn: (body: { action: WorkflowAction; opinion?: string; grade?: Grade; project?: ProjectJson }) =>
       api.post<Result>(`/api/projects/${detail.id}/transitions`, { ...body, baseVersion: detail.version }),
     onSuccess: async (r, body) => {
       message.success(
@@ -155,6 +158,9 @@ export function WorkflowActions({
                 action,
                 ...(v.opinion?.trim() ? { opinion: v.opinion.trim() } : {}),
                 ...(action === 'finance_grade' && v.grade ? { grade: v.grade } : {}),
+                ...(action === 'finance_grade' && v.grade === '良' && perfected && v.withPerfected !== false
+                  ? { project: perfected }
+                  : {}),
               })
             }
           >
@@ -174,6 +180,19 @@ export function WorkflowActions({
                   options={GRADES.map((g) => ({ value: g, label: g }))}
                 />
               </Form.Item>
+            )}
+            {action === 'finance_grade' && perfected && grade === '良' && (
+              <Form.Item name="withPerfected" valuePropName="checked" initialValue={true}>
+                <Checkbox>同时保存财政完善后的申报表（作为新修订，然后批复）</Checkbox>
+              </Form.Item>
+            )}
+            {action === 'finance_grade' && perfected && grade !== undefined && grade !== '良' && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                message="只有评「良」时可以附上财政完善的申报表；评其他等级时你的修改不会保存。"
+              />
             )}
             <Form.Item
               label={opinionRule?.label}

@@ -1,0 +1,73 @@
+/**
+ * Finance grades 良 with the targets as it perfected them, in Debian's Chromium: the form opens for
+ * editing, the edit goes with the grade, and the project is approved with finance's revision.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiAs,
+  HAVE_CHROMIUM,
+  launchBrowser,
+  newContext,
+  type RunningApp,
+  screenshot,
+  signIn,
+  startApp,
+} from './harness.ts';
+
+describe.skipIf(!HAVE_CHROMIUM)('finance perfects the targets directly', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('saves finance’s edit as a new revision and approves the project with 良', async () => {
+    const call = await apiAs(app.url, 'caizheng');
+    const { items } = await call<{ items: { id: number }[] }>('GET', '/api/projects?status=finance_review');
+    const id = items[0]?.id;
+    if (id === undefined) throw new Error('the demo has no project in finance review');
+    const before = await call<{ currentRevision: number }>('GET', `/api/projects/${id}`);
+
+    const page = await (await newContext(browser, problems)).newPage();
+    await signIn(page, app.url, 'caizheng');
+    await page.goto(`${app.url}/projects/${id}`);
+    await page.getByLabel('财政直接完善申报表（评「良」时随评级保存）').check();
+    const goal = '完成系统运维，全年故障修复及时率不低于 98%。';
+    await page.getByLabel('年度目标', { exact: true }).fill(goal);
+    await page.getByRole('button', { name: '财政评级', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radiogroup', { name: '评级' }).getByRole('radio', { name: '良' }).check();
+    await dialog.getByText('同时保存财政完善后的申报表').waitFor();
+    await dialog.getByLabel('审核意见').fill('年度目标已由财政完善');
+    await screenshot(page, 'e2e/finance-perfect-dialog');
+    await dialog.getByRole('button', { name: '确定', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const after = await call<{
+      status: string;
+      grade: string;
+      currentRevision: number;
+      project: { form: { annualGoal: string } };
+    }>('GET', `/api/projects/${id}`);
+    expect(after).toMatchObject({
+      status: 'approved',
+      grade: '良',
+      currentRevision: before.currentRevision + 1,
+    });
+    expect(after.project.form.annualGoal).toBe(goal);
+    const revisions = await call<{ items: { createdByName: string | null }[] }>(
+      'GET',
+      `/api/projects/${id}/revisions`,
+    );
+    expect(revisions.items.at(-1)?.createdByName).toBe('区财政局绩效科');
+    expect(problems).toEqual([]);
+  });
+});
