@@ -42,6 +42,10 @@ describe.skipIf(!HAVE_CHROMIUM)('finance perfects the targets directly', () => {
     await page.getByLabel('财政直接完善申报表（评「良」时随评级保存）').check();
     const goal = '完成系统运维，全年故障修复及时率不低于 98%。';
     await page.getByLabel('年度目标', { exact: true }).fill(goal);
+    const drafts = () =>
+      page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jixiao.editor.draft')));
+    // finance's typing is kept in the browser like anyone's until it is saved
+    await expect.poll(async () => (await drafts()).length).toBe(1);
     await page.getByRole('button', { name: '财政评级', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('radiogroup', { name: '评级' }).getByRole('radio', { name: '良' }).check();
@@ -68,6 +72,10 @@ describe.skipIf(!HAVE_CHROMIUM)('finance perfects the targets directly', () => {
       `/api/projects/${id}/revisions`,
     );
     expect(revisions.items.at(-1)?.createdByName).toBe('区财政局绩效科');
+    // the browser's safety copy of finance's edits went with the grade
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jixiao.editor.draft'))),
+    ).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ import { ExportMenu } from '../../components/ExportMenu.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { showTime, showWan } from '../../format.ts';
+import { clearDrafts } from '../editor/drafts.ts';
 import { useProjectDetail, useTransitions } from './queries.ts';
 import { WorkflowActions } from './WorkflowActions.tsx';
 
@@ -193,6 +194,8 @@ function ProjectView({
               dirty={dirty && !perfecting}
               perfected={perfecting ? perfected : null}
               onDone={() => {
+                // finance's edits went with the grade (or were not kept): its safety copy is done with
+                if (perfecting) clearDrafts(me.user.username, detail.id);
                 setPerfecting(false);
                 setPerfected(null);
               }}
