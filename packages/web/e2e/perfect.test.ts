@@ -1,6 +1,7 @@
 /**
- * Finance grades 良 with the targets as it perfected them, in Debian's Chromium: the form opens for
- * editing, the edit goes with the grade, and the project is approved with finance's revision.
+ * Finance's own work in Debian's Chromium: grading 良 with the targets as it perfected them (the
+ * form opens for editing, the edit goes with the grade, the project is approved with finance's
+ * revision), and closing a budget year for compiling.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import {
   startApp,
 } from './harness.ts';
 
-describe.skipIf(!HAVE_CHROMIUM)('finance perfects the targets directly', () => {
+describe.skipIf(!HAVE_CHROMIUM)('finance in the browser', () => {
   let app: RunningApp;
   let browser: Browser;
   const problems: string[] = [];
@@ -76,6 +77,31 @@ describe.skipIf(!HAVE_CHROMIUM)('finance perfects the targets directly', () => {
     expect(
       await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jixiao.editor.draft'))),
     ).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('closes a budget year for compiling, and opens it again', async () => {
+    const call = await apiAs(app.url, 'caizheng');
+    const me = await call<{ scope: { regionId: number } }>('GET', '/api/auth/me');
+    const isOpen = async () =>
+      (
+        await call<{ items: { year: number; open: boolean }[] }>(
+          'GET',
+          `/api/regions/${me.scope.regionId}/budget-years`,
+        )
+      ).items.find((y) => y.year === 2024)?.open;
+    expect(await isOpen()).toBe(true);
+
+    const page = await (await newContext(browser, problems)).newPage();
+    await signIn(page, app.url, 'caizheng');
+    await page.getByRole('link', { name: '部门汇总' }).click();
+    const year = page.getByLabel('2024 年开放编报');
+    await year.click();
+    await expect.poll(isOpen).toBe(false);
+    await expect.poll(() => year.isChecked()).toBe(false);
+    await screenshot(page, 'e2e/finance-years');
+    await year.click();
+    await expect.poll(isOpen).toBe(true);
     expect(problems).toEqual([]);
   });
 });
