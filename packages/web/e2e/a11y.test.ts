@@ -3,18 +3,10 @@
  * Chromium: every visible form control has an accessible name (a <label>, aria-label or
  * aria-labelledby), the sign-in works from the keyboard alone, and a focused control is outlined.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  DEMO_PASSWORD,
-  HAVE_CHROMIUM,
-  launchBrowser,
-  newContext,
-  type RunningApp,
-  signIn,
-  startApp,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiAs, DEMO_PASSWORD, HAVE_CHROMIUM, newContext, signIn } from './harness.ts';
+import { useWorld } from './world.ts';
 
 /** The visible form controls of the page, and those of them with no accessible name, described. */
 function unlabelled(page: Page): Promise<{ total: number; missing: string[] }> {
@@ -42,22 +34,12 @@ function unlabelled(page: Page): Promise<{ total: number; missing: string[] }> {
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('labels, keyboard and focus', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const world = useWorld();
+  const { problems } = world;
 
   it('signs in from the keyboard alone, with a visible focus ring', async () => {
-    const page = await (await newContext(browser, problems)).newPage();
-    await page.goto(`${app.url}/login`);
+    const page = await (await newContext(world.browser, problems)).newPage();
+    await page.goto(`${world.app.url}/login`);
     // the user name field has the focus when the form shows
     await page.getByLabel('用户名').waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('username');
@@ -88,11 +70,11 @@ describe.skipIf(!HAVE_CHROMIUM)('labels, keyboard and focus', () => {
     await page.getByLabel('密码').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('whoami').waitFor();
-    expect(page.url()).toBe(`${app.url}/`);
+    expect(page.url()).toBe(`${world.app.url}/`);
   });
 
   it('names every form control on every page', async () => {
-    const bumen = await apiAs(app.url, 'bumen');
+    const bumen = await apiAs(world.app.url, 'bumen');
     const { items } = await bumen<{ items: { id: number; departmentId: number; status: string }[] }>(
       'GET',
       '/api/projects?status=draft',
@@ -117,9 +99,9 @@ describe.skipIf(!HAVE_CHROMIUM)('labels, keyboard and focus', () => {
     const found: Record<string, string[]> = {};
     let scanned = 0;
     for (const [user, path] of pages) {
-      const page = await (await newContext(browser, problems)).newPage();
-      if (user) await signIn(page, app.url, user);
-      await page.goto(`${app.url}${path}`);
+      const page = await (await newContext(world.browser, problems)).newPage();
+      if (user) await signIn(page, world.app.url, user);
+      await page.goto(`${world.app.url}${path}`);
       await page.waitForLoadState('networkidle');
       const { total, missing } = await unlabelled(page);
       scanned += total;

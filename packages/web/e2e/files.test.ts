@@ -4,43 +4,24 @@
  * downloads a published disclosure as PDF from the public page.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  HAVE_CHROMIUM,
-  launchBrowser,
-  newContext,
-  type RunningApp,
-  screenshot,
-  signIn,
-  startApp,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { apiAs, HAVE_CHROMIUM, newContext, screenshot, signIn } from './harness.ts';
+import { useWorld } from './world.ts';
 
 const FIXTURE = new URL('../../../testdata/songjiang-zfw-2024.txt', import.meta.url);
 
 describe.skipIf(!HAVE_CHROMIUM)('upload and download in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const world = useWorld();
+  const { problems } = world;
 
   it('previews an uploaded disclosure without writing, then imports it as drafts', async () => {
-    const call = await apiAs(app.url, 'bumen');
+    const call = await apiAs(world.app.url, 'bumen');
     const count = async () => (await call<{ total: number }>('GET', '/api/projects?pageSize=1')).total;
     const before = await count();
 
-    const page = await (await newContext(browser, problems)).newPage();
-    await signIn(page, app.url, 'bumen');
-    await page.goto(`${app.url}/import`);
+    const page = await (await newContext(world.browser, problems)).newPage();
+    await signIn(page, world.app.url, 'bumen');
+    await page.goto(`${world.app.url}/import`);
     await page.getByLabel('选择文件').setInputFiles({
       name: 'songjiang-zfw-2024.txt',
       mimeType: 'text/plain',
@@ -61,13 +42,13 @@ describe.skipIf(!HAVE_CHROMIUM)('upload and download in the browser', () => {
   });
 
   it('downloads a published disclosure as PDF from the public page', async () => {
-    const { items } = (await (await fetch(`${app.url}/api/public/publications`)).json()) as {
+    const { items } = (await (await fetch(`${world.app.url}/api/public/publications`)).json()) as {
       items: { id: number }[];
     };
     const first = items[0];
     if (!first) throw new Error('the demo has no publication');
-    const page = await (await newContext(browser, problems)).newPage();
-    await page.goto(`${app.url}/public/${first.id}`);
+    const page = await (await newContext(world.browser, problems)).newPage();
+    await page.goto(`${world.app.url}/public/${first.id}`);
     await page.getByRole('button', { name: '下载' }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -5,18 +5,10 @@
  * publishes; the public page shows the project. Screenshots of every step go to test-results/e2e/.
  * No page may log a console error, throw, or get a failed request or a 5xx anywhere in the flow.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  HAVE_CHROMIUM,
-  launchBrowser,
-  newContext,
-  type RunningApp,
-  screenshot,
-  signIn,
-  startApp,
-} from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, HAVE_CHROMIUM, newContext, screenshot, signIn } from './harness.ts';
+import { useWorld } from './world.ts';
 
 if (!HAVE_CHROMIUM && process.env.JIXIAO_REQUIRE_CHROMIUM === '1') {
   throw new Error(
@@ -31,17 +23,14 @@ interface ListItem {
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('compile, review and publish in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const problems: string[] = [];
+  const world = useWorld();
+  const { problems } = world;
   const contexts: BrowserContext[] = [];
   let project: ListItem;
   let departmentId: number;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const tianbao = await apiAs(app.url, 'tianbao');
+    const tianbao = await apiAs(world.app.url, 'tianbao');
     const drafts = await tianbao<{ items: ListItem[] }>('GET', '/api/projects?status=draft&sort=name');
     // the draft the demo left untouched (the other one has an edit)
     const chosen = drafts.items.at(-1);
@@ -51,17 +40,12 @@ describe.skipIf(!HAVE_CHROMIUM)('compile, review and publish in the browser', ()
     departmentId = detail.departmentId;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   /** A fresh browser session signed in as `username`. */
   async function as(username: string): Promise<Page> {
-    const context = await newContext(browser, problems);
+    const context = await newContext(world.browser, problems);
     contexts.push(context);
     const page = await context.newPage();
-    await signIn(page, app.url, username);
+    await signIn(page, world.app.url, username);
     return page;
   }
 
@@ -74,11 +58,17 @@ describe.skipIf(!HAVE_CHROMIUM)('compile, review and publish in the browser', ()
     }
     if (fill?.opinion) await dialog.getByLabel('审核意见').fill(fill.opinion);
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    try {
+      await dialog.waitFor({ state: 'hidden' });
+    } catch (e) {
+      // say what the dialog still shows (a validation message, the server's refusal)
+      const text = await dialog.innerText().catch(() => '');
+      throw new Error(`「${action}」的对话框没有关闭：${text.replace(/\s+/g, ' ')}`, { cause: e });
+    }
   }
 
   async function statusOf(username: string): Promise<string> {
-    const call = await apiAs(app.url, username);
+    const call = await apiAs(world.app.url, username);
     return (await call<{ status: string }>('GET', `/api/projects/${project.id}`)).status;
   }
 
@@ -86,7 +76,7 @@ describe.skipIf(!HAVE_CHROMIUM)('compile, review and publish in the browser', ()
     const page = await as('tianbao');
     await expect.poll(() => page.getByText('待填报').count()).toBeGreaterThan(0);
     await screenshot(page, 'e2e/01-preparer-workspace');
-    await page.goto(`${app.url}/projects/${project.id}`);
+    await page.goto(`${world.app.url}/projects/${project.id}`);
     const goal = page.getByLabel('年度目标', { exact: true });
     await goal.fill('完成年度平安建设各项任务，群众安全感达到 95% 以上。');
     // the rules run as they type: a project total that no longer adds up is flagged beside it, and
@@ -108,7 +98,7 @@ describe.skipIf(!HAVE_CHROMIUM)('compile, review and publish in the browser', ()
 
   it('the department reviewer comments on a field and returns it with a reason', async () => {
     const page = await as('bumen');
-    await page.goto(`${app.url}/projects/${project.id}`);
+    await page.goto(`${world.app.url}/projects/${project.id}`);
     await page.getByRole('tab', { name: '审核' }).click();
     // the field the comment concerns: type to search the form's fields, Enter picks the first match
     await page.getByLabel('批注位置').fill('年度目标');
@@ -125,7 +115,7 @@ describe.skipIf(!HAVE_CHROMIUM)('compile, review and publish in the browser', ()
     const page = await as('tianbao');
     await page.getByText('年度目标不够具体，请修改后重报').first().waitFor();
     await screenshot(page, 'e2e/05-preparer-sees-return');
-    await page.goto(`${app.url}/projects/${project.id}`);
+    await page.goto(`${world.app.url}/projects/${project.id}`);
     await page.getByRole('tab', { name: '审核' }).click();
     await page.getByText('年度目标请写明可考核的数量。').first().waitFor();
     await page.getByRole('tab', { name: '申报表' }).click();
@@ -140,17 +130,16 @@ describe.skipIf(!HAVE_CHROMIUM)('compile, review and publish in the browser', ()
 
   it('approval runs through the department to finance, which grades it', async () => {
     const reviewer = await as('bumen');
-    await reviewer.goto(`${app.url}/projects/${project.id}`);
+    await reviewer.goto(`${world.app.url}/projects/${project.id}`);
     await reviewer.getByRole('tab', { name: '修订对比' }).click();
     await screenshot(reviewer, 'e2e/06-reviewer-diff');
     await act(reviewer, '部门审核通过');
     await expect.poll(() => statusOf('bumen')).toBe('department_approved');
-    await reviewer.reload();
     await act(reviewer, '报送财政');
     await expect.poll(() => statusOf('bumen')).toBe('finance_review');
 
     const finance = await as('caizheng');
-    await finance.goto(`${app.url}/projects/${project.id}`);
+    await finance.goto(`${world.app.url}/projects/${project.id}`);
     await act(finance, '财政评级', { grade: '优', opinion: '目标明确，指标可考核' });
     await expect.poll(() => statusOf('caizheng')).toBe('approved');
     await finance.getByRole('tab', { name: '流转记录' }).click();
@@ -160,7 +149,7 @@ describe.skipIf(!HAVE_CHROMIUM)('compile, review and publish in the browser', ()
 
   it('the department publishes, and the public page shows the project in the official layout', async () => {
     const page = await as('bumen');
-    await page.goto(`${app.url}/departments/${departmentId}`);
+    await page.goto(`${world.app.url}/departments/${departmentId}`);
     await page.getByRole('button', { name: '公开', exact: true }).click();
     await page
       .getByRole('dialog')
@@ -169,12 +158,12 @@ describe.skipIf(!HAVE_CHROMIUM)('compile, review and publish in the browser', ()
     await expect.poll(() => statusOf('bumen')).toBe('published');
     await screenshot(page, 'e2e/08-department-published');
 
-    const publications = await (await fetch(`${app.url}/api/public/publications`)).json();
+    const publications = await (await fetch(`${world.app.url}/api/public/publications`)).json();
     const newest = (publications as { items: { id: number }[] }).items
       .map((p) => p.id)
       .sort((a, b) => b - a)[0];
-    const visitor = await (await newContext(browser, problems)).newPage();
-    await visitor.goto(`${app.url}/public/${newest}`);
+    const visitor = await (await newContext(world.browser, problems)).newPage();
+    await visitor.goto(`${world.app.url}/public/${newest}`);
     await visitor.getByText(project.name).first().waitFor();
     await visitor.getByText('项目经费情况说明').first().waitFor();
     await visitor.getByText('全年开展平安建设考评 4 次，群众安全感达到 95% 以上。').first().waitFor();

@@ -3,18 +3,10 @@
  * conflict, keeps every keystroke and may overwrite; typing that was never saved comes back after a
  * reload. The only console lines allowed are the browser's own notes of the 409 answer itself.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  HAVE_CHROMIUM,
-  launchBrowser,
-  newContext,
-  type RunningApp,
-  screenshot,
-  signIn,
-  startApp,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, HAVE_CHROMIUM, newContext, screenshot, signIn } from './harness.ts';
+import { useWorld } from './world.ts';
 
 interface Detail {
   id: number;
@@ -23,31 +15,24 @@ interface Detail {
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('never loses what was typed', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const problems: string[] = [];
+  const world = useWorld();
+  const { problems } = world;
   let id: number;
   let read: () => Promise<Detail>;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const call = await apiAs(app.url, 'tianbao');
+    const call = await apiAs(world.app.url, 'tianbao');
     const drafts = await call<{ items: { id: number }[] }>('GET', '/api/projects?status=draft&sort=name');
     const first = drafts.items[0];
     if (!first) throw new Error('the demo has no draft for tianbao');
     id = first.id;
     read = () => call<Detail>('GET', `/api/projects/${id}`);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   async function open(): Promise<Page> {
-    const page = await (await newContext(browser, problems)).newPage();
-    await signIn(page, app.url, 'tianbao');
-    await page.goto(`${app.url}/projects/${id}`);
+    const page = await (await newContext(world.browser, problems)).newPage();
+    await signIn(page, world.app.url, 'tianbao');
+    await page.goto(`${world.app.url}/projects/${id}`);
     await page.getByLabel('总体目标', { exact: true }).waitFor();
     return page;
   }

@@ -1,45 +1,21 @@
-/**
- * Finance's own work in Debian's Chromium: grading 良 with the targets as it perfected them (the
- * form opens for editing, the edit goes with the grade, the project is approved with finance's
- * revision), and closing a budget year for compiling.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  HAVE_CHROMIUM,
-  launchBrowser,
-  newContext,
-  type RunningApp,
-  screenshot,
-  signIn,
-  startApp,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { apiAs, HAVE_CHROMIUM, newContext, screenshot, signIn } from './harness.ts';
+import { useWorld } from './world.ts';
 
 describe.skipIf(!HAVE_CHROMIUM)('finance in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const world = useWorld();
+  const { problems } = world;
 
   it('saves finance’s edit as a new revision and approves the project with 良', async () => {
-    const call = await apiAs(app.url, 'caizheng');
+    const call = await apiAs(world.app.url, 'caizheng');
     const { items } = await call<{ items: { id: number }[] }>('GET', '/api/projects?status=finance_review');
     const id = items[0]?.id;
     if (id === undefined) throw new Error('the demo has no project in finance review');
     const before = await call<{ currentRevision: number }>('GET', `/api/projects/${id}`);
 
-    const page = await (await newContext(browser, problems)).newPage();
-    await signIn(page, app.url, 'caizheng');
-    await page.goto(`${app.url}/projects/${id}`);
+    const page = await (await newContext(world.browser, problems)).newPage();
+    await signIn(page, world.app.url, 'caizheng');
+    await page.goto(`${world.app.url}/projects/${id}`);
     await page.getByLabel('财政直接完善申报表（评「良」时随评级保存）').check();
     const goal = '完成系统运维，全年故障修复及时率不低于 98%。';
     await page.getByLabel('年度目标', { exact: true }).fill(goal);
@@ -81,7 +57,7 @@ describe.skipIf(!HAVE_CHROMIUM)('finance in the browser', () => {
   });
 
   it('closes a budget year for compiling, and opens it again', async () => {
-    const call = await apiAs(app.url, 'caizheng');
+    const call = await apiAs(world.app.url, 'caizheng');
     const me = await call<{ scope: { regionId: number } }>('GET', '/api/auth/me');
     const isOpen = async () =>
       (
@@ -92,8 +68,8 @@ describe.skipIf(!HAVE_CHROMIUM)('finance in the browser', () => {
       ).items.find((y) => y.year === 2024)?.open;
     expect(await isOpen()).toBe(true);
 
-    const page = await (await newContext(browser, problems)).newPage();
-    await signIn(page, app.url, 'caizheng');
+    const page = await (await newContext(world.browser, problems)).newPage();
+    await signIn(page, world.app.url, 'caizheng');
     await page.getByRole('link', { name: '部门汇总' }).click();
     const year = page.getByLabel('2024 年开放编报');
     await year.click();
