@@ -62,7 +62,7 @@ describe.skipIf(!HAVE_CHROMIUM)('compile, review and publish in the browser', ()
       await dialog.waitFor({ state: 'hidden' });
     } catch (e) {
       // say what the dialog still shows (a validation message, the server's refusal)
-      const text = await dialog.innerText().catch(() => '');
+      const text = (await dialog.textContent().catch(() => '')) ?? '';
       throw new Error(`「${action}」的对话框没有关闭：${text.replace(/\s+/g, ' ')}`, { cause: e });
     }
   }
