@@ -6,12 +6,11 @@
  * to stop at a later step (stale version, unreadable file, nothing to publish), so the table
  * shows that the policy let them through without changing the world for the next cell.
  */
-import { encodeDisclosure } from '@jixiao/core';
+import { encodeDisclosure, type Role } from '@jixiao/core';
 import { encodeProject } from './presenters.ts';
 import { fixture } from './testing.ts';
 
-export const ROLES = ['preparer', 'department_reviewer', 'finance_reviewer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '@jixiao/core';
 export const USER: Record<Role, string> = {
   preparer: 'prepa1',
   department_reviewer: 'reva1',

@@ -7,6 +7,7 @@ import {
   countBySeverity,
   encodeDisclosure,
   getProfile,
+  PROJECT_STATUSES,
   reviewDisclosure,
   summarizeDisclosure,
 } from '@jixiao/core';
@@ -35,15 +36,7 @@ import {
 } from '../schemas.ts';
 
 /** Everything but 未通过 when the caller names no statuses (also the department download's default). */
-export const DEFAULT_STATUSES = [
-  'draft',
-  'returned',
-  'submitted',
-  'department_approved',
-  'finance_review',
-  'approved',
-  'published',
-];
+export const DEFAULT_STATUSES: string[] = PROJECT_STATUSES.filter((s) => s !== 'rejected');
 
 const YearQuery = z.object({ year: Year, status: StatusList.optional() });
 

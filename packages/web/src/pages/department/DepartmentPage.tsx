@@ -4,7 +4,7 @@
  * findings, the projects table — and the department reviewer's 公开 (publish the approved projects),
  * downloads and the blank Excel template.
  */
-import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
+import { SendOutlined } from '@ant-design/icons';
 import { PROJECT_STATUSES } from '@jixiao/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -33,7 +33,6 @@ import {
   api,
   type DepartmentSummary,
   type DisclosureJson,
-  downloadUrl,
   type Finding,
   type ProjectList,
   type ProjectListItem,
@@ -45,7 +44,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { showTime, showWan, showYuan } from '../../format.ts';
 import { pickYear, useBudgetYears, yearChoices } from '../../years.ts';
-import { TemplateDownload } from './TemplateDownload.tsx';
+import { TemplateButton, TemplateDownload } from './TemplateDownload.tsx';
 
 /** The charts (with ECharts and the rule catalogue behind them) load after the page shows. */
 const charts = () => import('./DepartmentCharts.tsx');
@@ -179,13 +178,7 @@ function DepartmentYear({
             <PublishButton id={id} year={year} byStatus={s.byStatus} onPublished={setPublished} />
           )}
           <ExportMenu target={{ kind: 'department', id, year }} />
-          <Button
-            icon={<DownloadOutlined aria-hidden />}
-            href={downloadUrl(`/api/departments/${id}/template`, { year })}
-            download
-          >
-            下载填报模板
-          </Button>
+          <TemplateButton departmentId={id} year={year} />
         </div>
         {published && (
           <Alert

@@ -20,13 +20,20 @@ export function TemplateDownload({ departmentId }: { departmentId: number }) {
         options={yearChoices(years.data, year)}
         onChange={setPicked}
       />
-      <Button
-        icon={<DownloadOutlined aria-hidden />}
-        href={downloadUrl(`/api/departments/${departmentId}/template`, { year })}
-        download
-      >
-        下载填报模板
-      </Button>
+      <TemplateButton departmentId={departmentId} year={year} />
     </Space>
+  );
+}
+
+/** The department's blank Excel template of a year, for its units to fill in and upload. */
+export function TemplateButton({ departmentId, year }: { departmentId: number; year: number }) {
+  return (
+    <Button
+      icon={<DownloadOutlined aria-hidden />}
+      href={downloadUrl(`/api/departments/${departmentId}/template`, { year })}
+      download
+    >
+      下载填报模板
+    </Button>
   );
 }

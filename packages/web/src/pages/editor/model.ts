@@ -67,31 +67,13 @@ const moneyText = (yuan: string | null | undefined) => {
 };
 
 export function fromWire(p: ProjectJson): Draft {
-  const f = p.form;
+  const { indicators, funds, ...facts } = p.form;
   return {
     form: {
-      title: f.title,
-      year: f.year,
-      name: f.name,
-      nature: f.nature,
-      category: f.category,
-      competentDepartment: f.competentDepartment,
-      implementingUnit: f.implementingUnit,
-      startDate: f.startDate,
-      endDate: f.endDate,
-      funds: {
-        total: moneyText(f.funds.total),
-        fiscal: moneyText(f.funds.fiscal),
-        other: moneyText(f.funds.other),
-        annualTotal: moneyText(f.funds.annualTotal),
-        currentYearAppropriation: moneyText(f.funds.currentYearAppropriation),
-        priorYearCarryover: moneyText(f.funds.priorYearCarryover),
-        annualOther: moneyText(f.funds.annualOther),
-      },
-      overallGoal: f.overallGoal,
-      annualGoal: f.annualGoal,
+      ...facts,
+      funds: Object.fromEntries(Object.entries(funds).map(([k, v]) => [k, moneyText(v)])) as DraftFunds,
     },
-    indicators: f.indicators.map((i) => ({
+    indicators: indicators.map((i) => ({
       key: newKey('i'),
       level1: i.level1,
       level2: i.level2,
@@ -144,18 +126,8 @@ export function toWire(d: Draft): ProjectJson {
         }
       : null,
     form: {
-      title: f.title,
-      year: f.year,
-      name: f.name,
-      nature: f.nature,
-      category: f.category,
-      competentDepartment: f.competentDepartment,
-      implementingUnit: f.implementingUnit,
-      startDate: f.startDate,
-      endDate: f.endDate,
+      ...f,
       funds,
-      overallGoal: f.overallGoal,
-      annualGoal: f.annualGoal,
       indicators: d.indicators.map((i) =>
         i.kind === 'quantitative'
           ? {
